@@ -1,0 +1,49 @@
+# Career Ladder Explorer: `make run` serves the app, `make test` runs every check.
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+# pyenv reads .python-version (3.12) in this folder; python3.12 is tried first anyway.
+PYTHON ?= $(shell command -v python3.12 || command -v python3)
+
+.PHONY: run test lint format migrate loaddata check-python clean
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
+		echo "error: Python 3.12 or newer is needed (Django 6.1), but '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." >&2; \
+		echo "fix: install it (e.g. 'pyenv install 3.12') and keep the .python-version file, or run 'make PYTHON=/path/to/python3.12 ...'." >&2; \
+		exit 1; }
+
+$(PY): | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet ".[dev]"
+	touch $@ $(VENV)/.installed
+
+migrate: $(VENV)/.installed
+	$(PY) manage.py migrate --no-input
+
+loaddata: migrate
+	$(PY) manage.py loaddata fixtures/*.json
+
+run: loaddata
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: lint
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

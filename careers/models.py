@@ -1,0 +1,273 @@
+"""Sources, roles, and the sourced statements made about roles.
+
+Every statement row carries the source it was drawn from and the exact sentence
+(`quote`). Where sources disagree, each statement is kept as its own row: nothing
+is merged into an invented consensus value.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+
+class Source(models.Model):
+    """One article from which facts are drawn."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    title_is_descriptive = models.BooleanField(
+        default=False,
+        help_text="The article carries no title of its own; this title describes it.",
+    )
+    publisher = models.CharField(max_length=200, blank=True, help_text="Blank when unknown.")
+    published_on = models.DateField(
+        null=True, blank=True, help_text="Blank when the article gives no date."
+    )
+    seed_file = models.CharField(
+        max_length=100, unique=True, help_text="File name of the article under shared/seeds/."
+    )
+
+    class Meta:
+        ordering = ["seed_file"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def year(self) -> int | None:
+        return self.published_on.year if self.published_on else None
+
+
+class SourcedStatement(models.Model):
+    """Common fields for every row drawn from a source."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    quote = models.TextField(help_text="The exact sentence from the source this row draws on.")
+
+    class Meta:
+        abstract = True
+
+
+class Employer(models.Model):
+    """A company a source names (Convergys, Stream International, ...)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoleQuerySet(models.QuerySet):
+    def with_profile(self) -> RoleQuerySet:
+        """Everything the role list and profile show, in a fixed number of queries."""
+        from salaries.models import SalaryFigure  # salaries depends on careers, not back
+
+        return self.prefetch_related(
+            models.Prefetch(
+                "requirements",
+                queryset=RequirementStatement.objects.select_related("source"),
+            ),
+            models.Prefetch(
+                "salary_figures",
+                queryset=SalaryFigure.objects.select_related("source"),
+            ),
+            models.Prefetch(
+                "facts", queryset=Fact.objects.select_related("source", "related_role")
+            ),
+        )
+
+
+class Role(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [Lower("title")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:role-detail", kwargs={"slug": self.slug})
+
+    def facts_of_kind(self, kind: str) -> list[Fact]:
+        """Uses the prefetched facts when present, so templates stay query-free."""
+        return [fact for fact in self.facts.all() if fact.kind == kind]
+
+    @property
+    def descriptions(self) -> list[Fact]:
+        return self.facts_of_kind(Fact.Kind.DESCRIPTION)
+
+    @property
+    def other_titles(self) -> list[Fact]:
+        return self.facts_of_kind(Fact.Kind.OTHER_TITLE)
+
+    def education_levels(self) -> list[int]:
+        """Distinct stated education levels, lowest first (one per disagreeing source)."""
+        return sorted(
+            {req.education for req in self.requirements.all() if req.education is not None}
+        )
+
+    def experience_statements(self) -> list[RequirementStatement]:
+        return [req for req in self.requirements.all() if req.states_experience]
+
+
+class EducationLevel(models.IntegerChoices):
+    """Ordered: a higher number is more education."""
+
+    NONE = 0, "No formal education"
+    HIGH_SCHOOL = 1, "High-school diploma or GED"
+    VOCATIONAL = 2, "Vocational certification"
+    SOME_COLLEGE = 3, "Some college"
+    ASSOCIATE = 4, "Associate (two-year) degree"
+    BACHELOR = 5, "Bachelor's degree"
+
+
+class Necessity(models.TextChoices):
+    REQUIRED = "required", "Required"
+    PREFERRED = "preferred", "Preferred"
+    HELPFUL = "helpful", "Helpful"
+    OPTIONAL = "optional", "Optional opportunity"
+    COMMON = "common", "Common background"
+
+
+class RequirementStatement(SourcedStatement):
+    """What one source says a role needs."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="requirements")
+    summary = models.CharField(max_length=300, help_text="The requirement in plain words.")
+    necessity = models.CharField(max_length=12, choices=Necessity.choices)
+    scope = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text='How widely the source says it applies, e.g. "most jobs", "many jobs now".',
+    )
+    education = models.PositiveSmallIntegerField(
+        choices=EducationLevel.choices, null=True, blank=True, help_text="Blank: not stated."
+    )
+    education_field = models.CharField(max_length=200, blank=True)
+    experience_min_years = models.DecimalField(
+        max_digits=4, decimal_places=1, null=True, blank=True, help_text="Blank: open."
+    )
+    experience_max_years = models.DecimalField(
+        max_digits=4, decimal_places=1, null=True, blank=True, help_text="Blank: open."
+    )
+    experience_field = models.CharField(max_length=200, blank=True)
+    certification = models.CharField(max_length=200, blank=True)
+    experience_may_substitute = models.BooleanField(
+        default=False, help_text="The source says experience may stand in for education."
+    )
+
+    class Meta:
+        ordering = ["role", "source__seed_file", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(experience_min_years__isnull=True)
+                | Q(experience_max_years__isnull=True)
+                | Q(experience_min_years__lte=models.F("experience_max_years")),
+                name="requirement_experience_min_lte_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(experience_min_years__isnull=True) | Q(experience_min_years__gte=0),
+                name="requirement_experience_min_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(education__isnull=True) | Q(education__lte=EducationLevel.BACHELOR),
+                name="requirement_education_known_level",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.summary}"
+
+    @property
+    def states_experience(self) -> bool:
+        return self.experience_min_years is not None or self.experience_max_years is not None
+
+    @property
+    def experience_display(self) -> str:
+        low, high = self.experience_min_years, self.experience_max_years
+        if low is not None and high is not None:
+            return _years(low) if low == high else f"{_number(low)} to {_years(high)}"
+        if low is not None:
+            return f"at least {_years(low)}"
+        if high is not None:
+            return f"up to {_years(high)}"
+        return ""
+
+
+def _number(value) -> str:
+    return f"{value.normalize():f}" if hasattr(value, "normalize") else str(value)
+
+
+def _years(value) -> str:
+    text = _number(value)
+    return f"{text} year" if text == "1" else f"{text} years"
+
+
+class Fact(SourcedStatement):
+    """A sourced statement that is not a requirement, pay figure or promotion:
+    another title for a role, a duty, a skill, a tool, a work setting, a reporting
+    line, a span of control, or a number about the field or an employer."""
+
+    class Kind(models.TextChoices):
+        DESCRIPTION = "description", "Description"
+        OTHER_TITLE = "other_title", "Also called"
+        DUTY = "duty", "Duty"
+        SKILL = "skill", "Skill"
+        TOOL = "tool", "Tool or system"
+        SETTING = "setting", "Work setting"
+        BENEFIT = "benefit", "Benefit"
+        REPORTS_TO = "reports_to", "Reports to"
+        SPAN = "span", "Span of control"
+        WORKFORCE = "workforce", "Who does the work"
+        ADVANCEMENT = "advancement", "Getting in and getting ahead"
+        EMPLOYER = "employer", "About an employer"
+        FIELD = "field", "About the field"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    text = models.CharField(max_length=300, help_text="The fact in plain words.")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="facts", null=True, blank=True
+    )
+    related_role = models.ForeignKey(
+        Role,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text="For 'reports to': the role reported to, when it is one of ours.",
+    )
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="facts", null=True, blank=True
+    )
+    value_low = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    value_high = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(max_length=40, blank=True, help_text='e.g. "people", "percent".')
+
+    class Meta:
+        ordering = ["kind", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value_low__isnull=True)
+                | Q(value_high__isnull=True)
+                | Q(value_low__lte=models.F("value_high")),
+                name="fact_value_low_lte_high",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role=models.F("related_role")),
+                name="fact_role_not_related_to_itself",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

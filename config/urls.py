@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="careers:role-list", permanent=False)),
+    path("", include("careers.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,99 @@
+"""Promotion ladders named by the sources, and the steps between their rungs.
+
+All promotions of all ladders together form one directed graph of roles.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from careers.models import Employer, Role, SourcedStatement
+
+
+class Ladder(SourcedStatement):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+    employer = models.ForeignKey(
+        Employer, on_delete=models.SET_NULL, null=True, blank=True, related_name="ladders"
+    )
+    order_is_stated = models.BooleanField(
+        default=True,
+        help_text="Off when the source lists the rungs without saying their order; "
+        "rung positions then only follow the source's listing.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Rung(models.Model):
+    ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="rungs")
+    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="rungs")
+    position = models.PositiveSmallIntegerField(help_text="1 is the entry rung.")
+
+    class Meta:
+        ordering = ["ladder", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["ladder", "position"], name="rung_position_unique"),
+            models.UniqueConstraint(fields=["ladder", "role"], name="rung_role_once_per_ladder"),
+            models.CheckConstraint(condition=Q(position__gte=1), name="rung_position_from_one"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ladder}: {self.position}. {self.role}"
+
+
+class Promotion(SourcedStatement):
+    """One move from a role to another, as a source describes it."""
+
+    class Direction(models.TextChoices):
+        UP = "up", "Step up"
+        SIDEWAYS = "sideways", "Sideways move"
+
+    ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="promotions")
+    from_role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="promotions_out")
+    to_role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="promotions_in")
+    direction = models.CharField(max_length=8, choices=Direction.choices, default=Direction.UP)
+    order_is_stated = models.BooleanField(
+        default=True,
+        help_text="Off when the source names both roles on one ladder but not this order.",
+    )
+    months_min = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Time in the first role before the move; blank: unknown."
+    )
+    months_max = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["ladder", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_role=models.F("to_role")), name="promotion_not_to_itself"
+            ),
+            models.UniqueConstraint(
+                fields=["ladder", "from_role", "to_role"], name="promotion_once_per_ladder"
+            ),
+            models.CheckConstraint(
+                condition=Q(months_min__isnull=True)
+                | Q(months_max__isnull=True)
+                | Q(months_min__lte=models.F("months_max")),
+                name="promotion_months_min_lte_max",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_role} → {self.to_role} ({self.ladder})"
+
+    @property
+    def time_in_role_display(self) -> str:
+        low, high = self.months_min, self.months_max
+        if low is not None and high is not None:
+            return f"{low} months" if low == high else f"{low}–{high} months"
+        if low is not None:
+            return f"at least {low} months"
+        if high is not None:
+            return f"up to {high} months"
+        return "not stated"

@@ -1,0 +1,74 @@
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+SERIOUS = {"serious", "critical"}
+
+
+def serious_violations(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/roles/",
+        "/roles/customer-service-representative/",
+        "/roles/call-center-team-manager/",
+        "/roles/no-such-role/",
+    ],
+)
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_pages_have_no_serious_accessibility_violations(page: Page, site: str, path, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + path)
+    expect(page.locator("h1")).to_be_visible()
+    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_role_list_fits_the_screen_without_sideways_scrolling(page: Page, site: str, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + "/roles/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
+def test_choosing_a_role_opens_its_profile_with_sourced_pay(page: Page, site: str):
+    page.goto(site + "/roles/")
+    page.get_by_role("link", name="Senior customer service representative").click()
+    expect(page).to_have_url(site + "/roles/senior-customer-service-representative/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Senior customer service representative"
+    )
+    expect(page.get_by_text("$33,655–$50,074 a year")).to_be_visible()
+    expect(page.get_by_text("20 August 2007").first).to_be_visible()
+
+
+def test_htmx_is_served_locally_and_loads(page: Page, site: str):
+    external = []
+    page.on(
+        "request",
+        lambda request: (
+            external.append(request.url)
+            if not request.url.startswith(site) and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    page.goto(site + "/roles/")
+    assert page.evaluate("typeof window.htmx") == "object"
+    assert external == []
+
+
+def test_the_accessibility_check_reports_a_real_violation(page: Page, site: str):
+    """Guards the guard: an image without alt text must be reported."""
+    page.goto(site + "/roles/")
+    page.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')"
+    )
+    assert any(v.startswith("image-alt") for v in serious_violations(page))

@@ -1,0 +1,39 @@
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM in
+# the same thread is safe here because each test is single-threaded.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+FIXTURE_FILES = sorted(str(path) for path in (settings.BASE_DIR / "fixtures").glob("*.json"))
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def load_seed_data() -> None:
+    call_command("loaddata", *FIXTURE_FILES, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every database test starts from the real seed data, loaded once."""
+    with django_db_blocker.unblock():
+        load_seed_data()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The five source articles. Missing in CI is a failure, never a skip."""
+    path = Path(settings.SEEDS_DIR)
+    if not path.is_dir():
+        message = f"source articles not found at {path} (set SEEDS_DIR)"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

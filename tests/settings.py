@@ -1,0 +1,17 @@
+"""Test settings: the real settings, with a key so DEBUG can stay off as in production."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+
+from config.settings import *  # noqa: F403
+
+# Tests render templates without running collectstatic first.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Static files come from the app folders through the finders; no collectstatic run.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,58 @@
+"""How figures and requirements read to a person."""
+
+from decimal import Decimal
+
+import pytest
+
+from careers.models import RequirementStatement
+from ladders.models import Promotion
+from salaries.models import SalaryFigure
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"low": Decimal("9"), "high": Decimal("17"), "period": "hour"}, "$9.00–$17.00 an hour"),
+        (
+            {"low": Decimal("9"), "high": Decimal("17"), "period": "hour", "approximate": True},
+            "about $9.00–$17.00 an hour",
+        ),
+        (
+            {"low": Decimal("25702"), "high": Decimal("33661"), "period": "year"},
+            "$25,702–$33,661 a year",
+        ),
+        ({"low": None, "high": Decimal("50000"), "period": "year"}, "up to $50,000 a year"),
+        ({"low": Decimal("40000"), "high": Decimal("40000"), "period": "year"}, "$40,000 a year"),
+    ],
+)
+def test_pay_is_stated_with_its_period(fields, expected):
+    assert SalaryFigure(**fields).as_stated() == expected
+
+
+def test_undated_pay_says_so():
+    assert SalaryFigure(low=1, period="year").year_display == "year not stated"
+    assert SalaryFigure(low=1, period="year", year=2007).year_display == "2007"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (Decimal("0"), Decimal("3"), "0 to 3 years"),
+        (Decimal("7"), None, "at least 7 years"),
+        (Decimal("1"), None, "at least 1 year"),
+        (None, Decimal("2"), "up to 2 years"),
+        (Decimal("2.5"), Decimal("2.5"), "2.5 years"),
+        (None, None, ""),
+    ],
+)
+def test_experience_reads_naturally(low, high, expected):
+    statement = RequirementStatement(experience_min_years=low, experience_max_years=high)
+    assert statement.experience_display == expected
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [(12, 18, "12–18 months"), (6, None, "at least 6 months"), (None, None, "not stated")],
+)
+def test_time_in_role_reads_naturally(low, high, expected):
+    assert Promotion(months_min=low, months_max=high).time_in_role_display == expected

@@ -1,0 +1,117 @@
+"""The role list and role profile pages."""
+
+import pytest
+from django.urls import reverse
+
+from careers.models import Role
+from salaries.models import SalaryFigure
+
+pytestmark = pytest.mark.django_db
+
+
+def test_role_list_shows_every_role_with_a_link(client):
+    response = client.get(reverse("careers:role-list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for role in Role.objects.all():
+        assert role.get_absolute_url() in html
+        assert role.title in html
+
+
+def test_role_list_shows_pay_as_stated_with_period_and_year(client):
+    html = client.get(reverse("careers:role-list")).content.decode()
+    assert "about $9.00–$17.00 an hour" in html
+    assert "$25,702–$33,661 a year" in html
+    assert "(2008)" in html and "(2007)" in html
+    assert "year not stated" in html
+
+
+def test_role_list_shows_the_field_wide_pay_statement(client):
+    html = client.get(reverse("careers:role-list")).content.decode()
+    assert "from about $16,000 to more than $100,000 a year" in html
+
+
+def test_role_list_shows_education_and_experience_at_a_glance(client):
+    html = client.get(reverse("careers:role-list")).content.decode()
+    assert "Bachelor&#x27;s degree" in html
+    assert "At least 7 years in the field" in html
+
+
+def test_role_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        client.get(reverse("careers:role-list"))
+
+
+def test_role_profile_shows_every_pay_figure_with_source_year_and_quote(client):
+    role = Role.objects.get(slug="customer-service-representative")
+    html = client.get(role.get_absolute_url()).content.decode()
+    for figure in SalaryFigure.objects.filter(role=role).select_related("source"):
+        assert figure.as_stated() in html
+        assert figure.year_display in html
+        assert figure.source.title in html
+    assert "Depending on your area and the job market" in html
+    assert "13 February 2008" in html
+    assert "undated" in html
+
+
+def test_role_profile_shows_requirements_from_each_disagreeing_source(client):
+    role = Role.objects.get(slug="customer-service-representative")
+    html = client.get(role.get_absolute_url()).content.decode()
+    assert "Most customer service representative jobs require only a high school diploma." in html
+    assert "many customer service jobs now require an associate or bachelor’s degree." in html
+    assert "0 to 3 years" in html
+
+
+def test_role_profile_shows_span_of_control_and_reporting_line(client):
+    html = client.get(reverse("careers:role-detail", args=["call-center-team-manager"])).content
+    assert b"Manages a team of 10 to 30 people." in html
+    qa = client.get(reverse("careers:role-detail", args=["quality-assurance-representative"]))
+    assert reverse("careers:role-detail", args=["call-center-general-manager"]).encode() in (
+        qa.content
+    )
+
+
+def test_role_profile_shows_moves_out_with_time_in_role(client):
+    html = client.get(reverse("careers:role-detail", args=["software-support-representative"]))
+    text = html.content.decode()
+    assert "Development support representative (DSR)" in text
+    assert "12–18 months" in text
+
+
+def test_role_profile_says_when_a_ladder_order_is_not_stated(client):
+    html = client.get(reverse("careers:role-detail", args=["shift-supervisor"])).content.decode()
+    assert "does not give this ladder's order" in html
+
+
+def test_role_profile_without_pay_says_so(client):
+    html = client.get(reverse("careers:role-detail", args=["supervisor"])).content.decode()
+    assert "No source states pay for this role." in html
+
+
+@pytest.mark.parametrize("slug", ["customer-service-representative", "call-center-general-manager"])
+def test_role_profile_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, slug):
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("careers:role-detail", args=[slug])).status_code == 200
+
+
+def test_unknown_role_gives_a_helpful_404(client):
+    response = client.get("/roles/no-such-role/")
+    assert response.status_code == 404
+    assert b"We could not find that page" in response.content
+    assert reverse("careers:role-list").encode() in response.content
+
+
+def test_role_pages_refuse_writes(client):
+    assert client.post(reverse("careers:role-list")).status_code == 405
+
+
+def test_home_leads_to_the_role_list(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("careers:role-list")
+
+
+def test_pages_load_htmx_from_our_own_static_files(client):
+    html = client.get(reverse("careers:role-list")).content.decode()
+    assert "/static/django_htmx/htmx" in html
+    assert "https://" not in html.split("<body")[0]

@@ -1,0 +1,49 @@
+"""The app's configuration comes from the environment, and refuses unsafe defaults."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRINT_DB = (
+    "import django; django.setup(); from django.conf import settings; "
+    "db = settings.DATABASES['default']; print(db['ENGINE'], db['NAME'], settings.DEBUG)"
+)
+
+
+def run(env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}
+    }
+    clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    return subprocess.run(
+        [sys.executable, "-c", PRINT_DB],
+        env={**clean, **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_without_debug_and_without_secret_key_the_app_refuses_to_start():
+    result = run({})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_mode_starts_with_a_development_key_on_local_sqlite():
+    result = run({"DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+    engine, name, debug = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert name.endswith("var/db.sqlite3")
+    assert debug == "True"
+
+
+def test_database_url_selects_postgresql():
+    result = run({"SECRET_KEY": "k", "DATABASE_URL": "postgres://u@127.0.0.1:5432/x"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[:2] == ["django.db.backends.postgresql", "x"]
+    assert result.stdout.split()[2] == "False"
