@@ -25,6 +25,9 @@ $(VENV)/.installed-dev: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet ".[dev]"
 	touch $@ $(VENV)/.installed
 
+# The local server runs in debug mode (a throwaway secret key) unless told otherwise.
+run migrate loaddata: export DEBUG ?= 1
+
 migrate: $(VENV)/.installed
 	$(PY) manage.py migrate --no-input
 
@@ -32,7 +35,7 @@ loaddata: migrate
 	$(PY) manage.py loaddata fixtures/*.json
 
 run: loaddata
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check .
