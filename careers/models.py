@@ -117,6 +117,11 @@ class Role(models.Model):
             {req.education for req in self.requirements.all() if req.education is not None}
         )
 
+    def source_ids(self) -> set[int]:
+        """The articles that say anything about this role (from prefetched rows)."""
+        rows = [*self.requirements.all(), *self.salary_figures.all(), *self.facts.all()]
+        return {row.source_id for row in rows}
+
     def experience_statements(self) -> list[RequirementStatement]:
         return [req for req in self.requirements.all() if req.states_experience]
 
@@ -233,6 +238,21 @@ class Fact(SourcedStatement):
         ADVANCEMENT = "advancement", "Getting in and getting ahead"
         EMPLOYER = "employer", "About an employer"
         FIELD = "field", "About the field"
+
+    # Headings for a role profile's sections, in the order they appear.
+    SECTION_HEADINGS = {
+        Kind.DUTY: "Duties",
+        Kind.SKILL: "Skills",
+        Kind.TOOL: "Tools and systems",
+        Kind.SETTING: "Where and when the work happens",
+        Kind.BENEFIT: "Benefits",
+        Kind.REPORTS_TO: "Reports to",
+        Kind.SPAN: "Span of control",
+        Kind.WORKFORCE: "Who does the work",
+        Kind.ADVANCEMENT: "Getting in and getting ahead",
+        Kind.EMPLOYER: "About employers",
+        Kind.FIELD: "About the field",
+    }
 
     kind = models.CharField(max_length=12, choices=Kind.choices)
     text = models.CharField(max_length=300, help_text="The fact in plain words.")

@@ -2,9 +2,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from careers.models import Fact, Role
+from careers.models import EducationLevel, Fact, Role
 from ladders.models import Promotion, Rung
-from salaries.models import HOURS_PER_YEAR, SalaryFigure
+from salaries.models import SalaryFigure
 
 
 @require_GET
@@ -24,10 +24,9 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     rungs = Rung.objects.filter(role=role).select_related("ladder__source", "ladder__employer")
     moves = Promotion.objects.select_related("ladder", "source", "from_role", "to_role")
     fact_groups = [
-        (label, facts)
-        for kind, label in Fact.Kind.choices
-        if kind not in (Fact.Kind.DESCRIPTION, Fact.Kind.OTHER_TITLE)
-        and (facts := role.facts_of_kind(kind))
+        (heading, facts)
+        for kind, heading in Fact.SECTION_HEADINGS.items()
+        if (facts := role.facts_of_kind(kind))
     ]
     return render(
         request,
@@ -38,6 +37,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "moves_out": moves.filter(from_role=role),
             "moves_in": moves.filter(to_role=role),
             "fact_groups": fact_groups,
-            "hours_per_year": HOURS_PER_YEAR,
+            "education_labels": [EducationLevel(level).label for level in role.education_levels()],
+            "statement_sources": len(role.source_ids()),
         },
     )
