@@ -9,8 +9,32 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
+
+
+class SourceQuerySet(models.QuerySet):
+    def with_counts(self) -> SourceQuerySet:
+        """Annotate how many rows of each kind every source supports."""
+        counts = {}
+        for name, relation in SOURCED_RELATIONS.items():
+            model = Source._meta.get_field(relation).related_model
+            rows = model.objects.filter(source=models.OuterRef("pk")).order_by()
+            counts[f"{name}_count"] = Coalesce(
+                models.Subquery(rows.values("source").annotate(n=models.Count("pk")).values("n")),
+                0,
+            )
+        return self.annotate(**counts)
+
+
+# Plain name -> reverse accessor on Source, for every kind of sourced row.
+SOURCED_RELATIONS = {
+    "requirements": "requirementstatements",
+    "salaries": "salaryfigures",
+    "facts": "facts",
+    "ladders": "ladders",
+    "promotions": "promotions",
+}
 
 
 class Source(models.Model):
@@ -30,11 +54,26 @@ class Source(models.Model):
         max_length=100, unique=True, help_text="File name of the article under shared/seeds/."
     )
 
+    objects = SourceQuerySet.as_manager()
+
     class Meta:
         ordering = ["seed_file"]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:source-detail", kwargs={"slug": self.slug})
+
+    def statements(self) -> dict[str, list]:
+        """Every row drawn from this source, by kind (one query per kind)."""
+        return {
+            "requirements": list(self.requirementstatements.select_related("role")),
+            "salaries": list(self.salaryfigures.select_related("role")),
+            "facts": list(self.facts.select_related("role", "employer")),
+            "ladders": list(self.ladders.all()),
+            "promotions": list(self.promotions.select_related("from_role", "to_role", "ladder")),
+        }
 
     @property
     def year(self) -> int | None:
@@ -44,7 +83,7 @@ class Source(models.Model):
 class SourcedStatement(models.Model):
     """Common fields for every row drawn from a source."""
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="%(class)ss")
     quote = models.TextField(help_text="The exact sentence from the source this row draws on.")
 
     class Meta:
@@ -65,6 +104,45 @@ class Employer(models.Model):
 
 
 class RoleQuerySet(models.QuerySet):
+    def within_education(self, level: int) -> RoleQuerySet:
+        """Roles that a person with this education can enter according to at least one
+        source: no source requires more (sources disagree, so the least demanding
+        required level counts)."""
+        return self.annotate(
+            least_required_education=models.Min(
+                "requirements__education",
+                filter=Q(requirements__necessity=Necessity.REQUIRED),
+            )
+        ).filter(Q(least_required_education__isnull=True) | Q(least_required_education__lte=level))
+
+    def within_experience(self, years) -> RoleQuerySet:
+        """Roles whose least demanding stated minimum experience is within `years`."""
+        return self.annotate(
+            least_required_years=models.Min(
+                "requirements__experience_min_years",
+                filter=Q(requirements__necessity__in=[Necessity.REQUIRED, Necessity.PREFERRED]),
+            )
+        ).filter(Q(least_required_years__isnull=True) | Q(least_required_years__lte=years))
+
+    def paying_at_least(self, yearly_amount) -> RoleQuerySet:
+        """Roles with at least one figure whose top reaches `yearly_amount` a year
+        (hourly figures compared at 2,080 hours a year)."""
+        from salaries.models import SalaryFigure
+
+        figures = SalaryFigure.objects.with_annual_top().filter(
+            role=models.OuterRef("pk"), annual_top__gte=yearly_amount
+        )
+        return self.filter(models.Exists(figures))
+
+    def matching(self, text: str) -> RoleQuerySet:
+        """Free text over titles, other titles, descriptions and duties."""
+        facts = Fact.objects.filter(
+            role=models.OuterRef("pk"),
+            kind__in=[Fact.Kind.OTHER_TITLE, Fact.Kind.DESCRIPTION, Fact.Kind.DUTY],
+            text__icontains=text,
+        )
+        return self.filter(Q(title__icontains=text) | models.Exists(facts))
+
     def with_profile(self) -> RoleQuerySet:
         """Everything the role list and profile show, in a fixed number of queries."""
         from salaries.models import SalaryFigure  # salaries depends on careers, not back
@@ -116,6 +194,30 @@ class Role(models.Model):
         return sorted(
             {req.education for req in self.requirements.all() if req.education is not None}
         )
+
+    def least_required_education(self) -> int | None:
+        """The least education any source requires (the same rule as
+        RoleQuerySet.within_education, on prefetched rows)."""
+        levels = [
+            req.education
+            for req in self.requirements.all()
+            if req.necessity == Necessity.REQUIRED and req.education is not None
+        ]
+        return min(levels) if levels else None
+
+    @property
+    def least_required_education_label(self) -> str:
+        level = self.least_required_education()
+        return EducationLevel(level).label if level is not None else ""
+
+    def least_required_years(self):
+        years = [
+            req.experience_min_years
+            for req in self.requirements.all()
+            if req.necessity in (Necessity.REQUIRED, Necessity.PREFERRED)
+            and req.experience_min_years is not None
+        ]
+        return min(years) if years else None
 
     def source_ids(self) -> set[int]:
         """The articles that say anything about this role (from prefetched rows)."""

@@ -1,28 +1,70 @@
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
 
-from careers.models import EducationLevel, Fact, Role
+from careers.forms import RoleFilterForm
+from careers.models import EducationLevel, Fact, Role, Source
 from ladders.models import Promotion, Rung
-from salaries.models import SalaryFigure
+from ladders.steps import describe_steps
+from salaries.models import HOURS_PER_YEAR, SalaryFigure
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def fragment(request: HtmxHttpRequest, template_name: str, partial: str) -> str:
+    """The named partial for an htmx swap; the whole page otherwise (including when
+    htmx restores history and needs the full page)."""
+    if request.htmx and not request.htmx.history_restore_request:
+        return f"{template_name}#{partial}"
+    return template_name
 
 
 @require_GET
-def role_list(request: HttpRequest) -> HttpResponse:
+@vary_on_headers("HX-Request")
+def role_list(request: HtmxHttpRequest) -> HttpResponse:
+    form = RoleFilterForm(request.GET or None)
     roles = Role.objects.with_profile()
-    field_figures = SalaryFigure.objects.filter(role=None).select_related("source")
+    if form.is_bound:
+        form.is_valid()  # invalid fields are shown as errors and left out
+        roles = form.filter(roles)
+    roles = list(roles)
+    filters = form.describe() if form.is_bound else []
+    widen = []
+    for name, words in filters:
+        params = request.GET.copy()
+        params.pop(name, None)
+        if name == "min_pay":
+            params.pop("pay_period", None)
+        widen.append((words, params.urlencode()))
     return render(
         request,
-        "careers/role_list.html",
-        {"roles": roles, "field_figures": field_figures},
+        fragment(request, "careers/role_list.html", "role-results"),
+        {
+            "form": form,
+            "roles": roles,
+            "filters": filters,
+            "widen": widen,
+            "total_roles": Role.objects.count(),
+            "field_figures": SalaryFigure.objects.filter(role=None).select_related("source"),
+            "hours_per_year": HOURS_PER_YEAR,
+        },
     )
 
 
 @require_GET
-def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def role_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_profile(), slug=slug)
     rungs = Rung.objects.filter(role=role).select_related("ladder__source", "ladder__employer")
-    moves = Promotion.objects.select_related("ladder", "source", "from_role", "to_role")
+    steps = describe_steps(
+        Promotion.objects.select_related("ladder", "source").filter(
+            Q(from_role=role) | Q(to_role=role)
+        )
+    )
     fact_groups = [
         (heading, facts)
         for kind, heading in Fact.SECTION_HEADINGS.items()
@@ -34,10 +76,26 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "role": role,
             "rungs": rungs,
-            "moves_out": moves.filter(from_role=role),
-            "moves_in": moves.filter(to_role=role),
+            "next_steps": [step for step in steps if step.from_role.pk == role.pk],
+            "comes_from": [step for step in steps if step.to_role.pk == role.pk],
             "fact_groups": fact_groups,
             "education_labels": [EducationLevel(level).label for level in role.education_levels()],
             "statement_sources": len(role.source_ids()),
+            "hours_per_year": HOURS_PER_YEAR,
         },
+    )
+
+
+@require_GET
+def source_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "careers/source_list.html", {"sources": Source.objects.with_counts()})
+
+
+@require_GET
+def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    source = get_object_or_404(Source, slug=slug)
+    return render(
+        request,
+        "careers/source_detail.html",
+        {"source": source, **source.statements()},
     )

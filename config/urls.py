@@ -5,5 +5,6 @@ from django.views.generic import RedirectView
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="careers:role-list", permanent=False)),
     path("", include("careers.urls")),
+    path("", include("ladders.urls")),
     path("admin/", admin.site.urls),
 ]

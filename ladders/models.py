@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from careers.models import Employer, Role, SourcedStatement
 
@@ -28,6 +29,9 @@ class Ladder(SourcedStatement):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("ladders:ladder-detail", kwargs={"slug": self.slug})
 
 
 class Rung(models.Model):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
+from django.db.models.functions import Coalesce
 
 from careers.models import Role, SourcedStatement
 
@@ -22,6 +23,20 @@ class FigureKind(models.TextChoices):
     AVERAGE_RANGE = "average_range", "Average pay range"
     STARTING = "starting", "Starting pay and top of the field"
     ENTRY_LEVEL = "entry_level", "Entry-level pay range"
+
+
+class SalaryFigureQuerySet(models.QuerySet):
+    def with_annual_top(self) -> SalaryFigureQuerySet:
+        """Annotate `annual_top`: the highest figure stated, as a yearly amount
+        (hourly figures x 2,080 hours). Open-ended ranges use their stated bound."""
+        top = Coalesce("high", "low")
+        return self.annotate(
+            annual_top=Case(
+                When(period=PayPeriod.HOUR, then=top * HOURS_PER_YEAR),
+                default=top,
+                output_field=models.DecimalField(max_digits=14, decimal_places=2),
+            )
+        )
 
 
 class SalaryFigure(SourcedStatement):
@@ -59,6 +74,8 @@ class SalaryFigure(SourcedStatement):
     condition = models.CharField(
         max_length=200, blank=True, help_text="What the source says pay depends on."
     )
+
+    objects = SalaryFigureQuerySet.as_manager()
 
     class Meta:
         ordering = ["role__title", "period", "low"]
@@ -99,6 +116,41 @@ class SalaryFigure(SourcedStatement):
         else:
             amount = f"up to {prefix}{self._money(high)}"
         return f"{amount} {self.get_period_display()}"
+
+    def annual(self, value: Decimal | None) -> Decimal | None:
+        if value is None:
+            return None
+        return value * HOURS_PER_YEAR if self.period == PayPeriod.HOUR else value
+
+    @property
+    def annual_low(self) -> Decimal | None:
+        return self.annual(self.low)
+
+    @property
+    def annual_high(self) -> Decimal | None:
+        return self.annual(self.high)
+
+    @property
+    def annual_midpoint(self) -> Decimal:
+        """Middle of the stated range as a yearly amount; a one-sided figure is its bound."""
+        low, high = self.annual_low, self.annual_high
+        if low is not None and high is not None:
+            return (low + high) / 2
+        return low if low is not None else high
+
+    def as_yearly_equivalent(self) -> str:
+        """For hourly figures: the yearly equivalent at 2,080 hours, e.g.
+        "$18,720–$35,360 a year"; empty for figures already stated by the year."""
+        if self.period != PayPeriod.HOUR:
+            return ""
+        return SalaryFigure(
+            low=self.annual_low,
+            high=self.annual_high,
+            high_can_be_exceeded=self.high_can_be_exceeded,
+            approximate=self.approximate,
+            period=PayPeriod.YEAR,
+            currency=self.currency,
+        ).as_stated()
 
     @property
     def year_display(self) -> str:

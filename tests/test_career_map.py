@@ -1,0 +1,52 @@
+"""The career map: an SVG drawn on the server, with the same content as a list."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from careers.models import Role
+from ladders.models import Promotion
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_role_is_a_linked_box_and_every_move_an_arrow(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("ladders:career-map"))
+    html = response.content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    for role in Role.objects.all():
+        assert f'<a href="{role.get_absolute_url()}" class="role-box">' in svg
+    pairs = set(Promotion.objects.values_list("from_role", "to_role"))
+    assert svg.count("<line ") == len(pairs)
+    assert svg.count('class="arrow sideways"') == 2
+
+
+def test_entry_level_is_drawn_at_the_bottom(client):
+    html = client.get(reverse("ladders:career-map")).content.decode()
+
+    def box_y(slug):
+        match = re.search(
+            rf'href="/roles/{slug}/" class="role-box">\s*<rect x="\d+" y="(\d+)"', html
+        )
+        return int(match.group(1))
+
+    assert box_y("customer-service-representative") > box_y("help-desk-representative")
+    assert box_y("help-desk-representative") > box_y("call-center-team-manager")
+    assert box_y("quality-assurance-representative") > box_y("call-center-general-manager")
+
+
+def test_map_has_a_title_description_and_text_version(client):
+    html = client.get(reverse("ladders:career-map")).content.decode()
+    assert '<title id="map-title">' in html and '<desc id="map-desc">' in html
+    outline = html[html.index('id="map-as-text"') :]
+    assert 'leads to <a href="/roles/help-desk-representative/">' in outline
+    for role in Role.objects.all():
+        assert role.get_absolute_url() in outline
+
+
+def test_no_script_is_needed_for_the_map(client):
+    html = client.get(reverse("ladders:career-map")).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert "<script" not in svg

@@ -1,0 +1,101 @@
+"""A role's next steps and where it comes from."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from careers.models import Role
+from ladders.models import Promotion
+from ladders.steps import describe_steps, requirements_gained
+
+pytestmark = pytest.mark.django_db
+
+
+def role(slug: str) -> Role:
+    return Role.objects.with_profile().get(slug=slug)
+
+
+def test_csr_next_steps_cover_every_ladder(client):
+    response = client.get(reverse("careers:role-detail", args=["customer-service-representative"]))
+    targets = {step.to_role.slug for step in response.context["next_steps"]}
+    assert targets == set(
+        Promotion.objects.filter(from_role__slug="customer-service-representative").values_list(
+            "to_role__slug", flat=True
+        )
+    )
+    assert len(targets) == 8
+
+
+def test_moves_into_ecommerce_and_training_are_sideways(client):
+    response = client.get(reverse("careers:role-detail", args=["customer-service-representative"]))
+    direction = {s.to_role.slug: s.promotion.direction for s in response.context["next_steps"]}
+    assert direction["ecommerce-customer-service-representative"] == "sideways"
+    assert direction["customer-service-training-manager"] == "sideways"
+    assert direction["help-desk-representative"] == "up"
+
+
+def test_pay_change_is_worked_out_only_within_one_article():
+    steps = describe_steps(
+        Promotion.objects.filter(
+            from_role__slug="customer-service-representative",
+            to_role__slug="senior-customer-service-representative",
+        )
+    )
+    # 001 (2007): CSR I $25,702–$33,661, senior $33,655–$50,074 -> midpoints differ by 12,183.
+    assert steps[0].pay.yearly_difference == Decimal("12183")
+    assert "+$12,183 a year" in steps[0].pay.summary
+
+
+def test_pay_change_without_pay_for_the_next_role_says_so():
+    steps = describe_steps(
+        Promotion.objects.filter(
+            from_role__slug="customer-service-representative",
+            to_role__slug="help-desk-representative",
+        )
+    )
+    assert steps[0].pay.yearly_difference is None
+    assert steps[0].pay.summary == "No source states pay for the next role."
+
+
+def test_requirements_gained_name_the_higher_education():
+    gained = requirements_gained(
+        role("customer-service-representative"), role("help-desk-representative")
+    )
+    assert gained == ["Education: Vocational certification (before: High-school diploma or GED)"]
+
+
+def test_requirements_gained_include_experience_and_preferred_degrees():
+    gained = requirements_gained(
+        role("senior-customer-service-representative"), role("customer-service-manager")
+    )
+    assert "Education: Bachelor's degree (before: none stated)" in gained
+    assert "Experience: at least 7 years" in gained
+    team = requirements_gained(role("help-desk-representative"), role("call-center-team-manager"))
+    assert team == ["Preferred: Associate (two-year) degree"]
+
+
+def test_profile_shows_next_steps_with_ladder_time_pay_and_needs(client):
+    html = client.get(
+        reverse("careers:role-detail", args=["software-support-representative"])
+    ).content.decode()
+    assert "Next steps" in html
+    assert "Stream International support track" in html
+    assert "12–18 months" in html
+    assert "No source states pay for the next role." in html
+
+
+def test_profile_shows_where_a_role_comes_from(client):
+    html = client.get(
+        reverse("careers:role-detail", args=["call-center-general-manager"])
+    ).content.decode()
+    assert "Comes from" in html
+    assert reverse("careers:role-detail", args=["quality-assurance-representative"]) in html
+    assert "No source names a move out of this role" in html
+
+
+def test_entry_role_says_nothing_leads_to_it(client):
+    html = client.get(
+        reverse("careers:role-detail", args=["customer-service-representative"])
+    ).content.decode()
+    assert "it is where people start" in html

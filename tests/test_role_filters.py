@@ -1,0 +1,113 @@
+"""Browsing roles with the job seeker's filters, with and without htmx."""
+
+import pytest
+from django.urls import reverse
+
+from careers.models import Role
+
+pytestmark = pytest.mark.django_db
+
+URL = "/roles/"
+HTMX = {"HX-Request": "true"}
+
+
+def listed(response) -> set[str]:
+    return {role.slug for role in response.context["roles"]}
+
+
+def test_high_school_education_opens_the_csr_but_not_the_customer_service_manager(client):
+    slugs = listed(client.get(URL, {"education": "1"}))
+    assert "customer-service-representative" in slugs
+    assert "customer-service-manager" not in slugs
+    assert "call-center-team-manager" not in slugs
+    # No source states education for the general manager, so it is not ruled out.
+    assert "call-center-general-manager" in slugs
+
+
+def test_a_bachelors_degree_opens_every_role(client):
+    assert listed(client.get(URL, {"education": "5"})) == set(
+        Role.objects.values_list("slug", flat=True)
+    )
+
+
+def test_experience_filter_uses_the_least_demanding_stated_minimum(client):
+    slugs = listed(client.get(URL, {"experience": "2"}))
+    assert "customer-service-representative" in slugs  # 0 to 3 years
+    assert "ecommerce-customer-service-representative" in slugs  # at least 1 year
+    assert "customer-service-training-manager" not in slugs  # at least 5 years
+    assert "customer-service-manager" not in slugs  # at least 7 years
+
+
+def test_hourly_and_yearly_pay_are_compared_at_2080_hours(client):
+    # $17.00 an hour x 2,080 = $35,360 a year; the CSR's highest yearly figure is $34,000
+    # (000) and $33,661 (001), so only the hourly figure reaches $35,000.
+    assert "customer-service-representative" in listed(client.get(URL, {"min_pay": "35000"}))
+    assert "customer-service-representative" not in listed(client.get(URL, {"min_pay": "35400"}))
+    hourly = listed(client.get(URL, {"min_pay": "17", "pay_period": "hour"}))
+    assert "customer-service-representative" in hourly
+    assert hourly == listed(client.get(URL, {"min_pay": "35360", "pay_period": "year"}))
+
+
+def test_pay_filter_leaves_out_roles_with_no_stated_pay(client):
+    slugs = listed(client.get(URL, {"min_pay": "1"}))
+    assert "call-center-general-manager" not in slugs
+    assert "customer-service-manager" in slugs
+
+
+def test_free_text_searches_titles_other_titles_and_duties(client):
+    assert "customer-service-representative" in listed(client.get(URL, {"q": "telesales"}))
+    assert "quality-assurance-representative" in listed(client.get(URL, {"q": "firing"}))
+    assert listed(client.get(URL, {"q": "Help desk"})) >= {"help-desk-representative"}
+
+
+def test_filters_combine(client):
+    slugs = listed(client.get(URL, {"education": "1", "min_pay": "40000"}))
+    # Neither states a required education; both state pay above $40,000.
+    assert slugs == {"senior-customer-service-representative", "customer-service-training-manager"}
+
+
+def test_an_empty_result_says_why_and_offers_to_widen(client):
+    response = client.get(URL, {"education": "1", "min_pay": "80000"})
+    html = response.content.decode()
+    assert "No role matches all of these filters." in html
+    assert "Drop “paying at least $80,000 a year”" in html
+    assert "?education=1" in html  # the link that drops the pay filter keeps the rest
+
+
+def test_invalid_filters_are_reported_and_left_out(client):
+    response = client.get(URL, {"min_pay": "lots", "experience": "-3", "education": "9"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Some filters could not be used" in html
+    assert "Enter a number." in html
+    assert len(response.context["roles"]) == Role.objects.count()
+
+
+def test_the_htmx_request_gets_only_the_results_fragment(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(7):
+        response = client.get(URL, {"q": "manager"}, headers=HTMX)
+    html = response.content.decode()
+    assert "<html" not in html
+    assert html.lstrip().startswith('<section id="role-results"')
+    assert "Call center team manager" in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_full_page_keeps_the_form_and_the_results(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(7):
+        response = client.get(URL, {"q": "manager", "education": "5", "min_pay": "10"})
+    html = response.content.decode()
+    assert "<html" in html and 'id="role-results"' in html
+    assert 'value="manager"' in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_a_history_restore_request_gets_the_full_page(client):
+    response = client.get(URL, headers={**HTMX, "HX-History-Restore-Request": "true"})
+    assert "<html" in response.content.decode()
+
+
+def test_the_filter_form_works_without_javascript(client):
+    html = client.get(reverse("careers:role-list")).content.decode()
+    assert '<form class="filters" method="get" action="/roles/"' in html
+    assert '<button type="submit">Show roles</button>' in html
