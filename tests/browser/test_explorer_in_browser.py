@@ -1,0 +1,130 @@
+"""What only a browser shows: htmx swaps, the address bar, Back, focus, no-JS fallbacks
+and accessibility of every explorer page."""
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.test_role_pages_in_browser import serious_violations
+
+HIERARCHY = [
+    ("customer-service-representative", "Customer service representative (CSR)"),
+    ("help-desk-representative", "Help desk representative"),
+    ("call-center-team-manager", "Call center team manager"),
+    ("quality-assurance-representative", "Quality assurance representative"),
+    ("call-center-general-manager", "Call center general manager"),
+]
+
+
+def walk_heading(page: Page):
+    return page.locator("#walk-position")
+
+
+def test_walking_up_from_csr_to_general_manager_swaps_only_the_ladder(page: Page, site: str):
+    page.goto(site + "/ladders/call-center-hierarchy/")
+    # A marker that a full page load would wipe out.
+    page.evaluate("window.__stillTheSamePage = true")
+    page.get_by_role("link", name=re.compile("start at the bottom")).click()
+    expect(walk_heading(page)).to_have_text(f"You are on rung 1: {HIERARCHY[0][1]}")
+    for position, (slug, title) in enumerate(HIERARCHY[1:], start=2):
+        page.get_by_role("link", name=re.compile(f"Step up to {re.escape(title)}")).click()
+        expect(walk_heading(page)).to_have_text(f"You are on rung {position}: {title}")
+        expect(page).to_have_url(f"{site}/ladders/call-center-hierarchy/?at={slug}")
+        # Focus follows the swap so keyboard and screen-reader users land on the new rung.
+        expect(walk_heading(page)).to_be_focused()
+    expect(page.get_by_text("This is the top rung of this ladder.")).to_be_visible()
+    assert page.evaluate("window.__stillTheSamePage") is True
+
+
+def test_back_and_forward_retrace_the_walk(page: Page, site: str):
+    page.goto(site + "/ladders/call-center-hierarchy/?at=customer-service-representative")
+    page.get_by_role("link", name=re.compile("Step up to Help desk")).click()
+    expect(walk_heading(page)).to_contain_text("Help desk representative")
+    page.get_by_role("link", name=re.compile("Step up to Call center team manager")).click()
+    expect(walk_heading(page)).to_contain_text("Call center team manager")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"\?at=help-desk-representative$"))
+    expect(walk_heading(page)).to_contain_text("Help desk representative")
+    page.go_back()
+    expect(walk_heading(page)).to_contain_text("Customer service representative (CSR)")
+    page.go_forward()
+    expect(walk_heading(page)).to_contain_text("Help desk representative")
+
+
+def test_walking_the_ladder_works_without_javascript(browser: Browser, site: str):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/ladders/call-center-hierarchy/")
+    page.get_by_role("link", name=re.compile("start at the bottom")).click()
+    for position, (slug, title) in enumerate(HIERARCHY[1:], start=2):
+        page.get_by_role("link", name=re.compile(f"Step up to {re.escape(title)}")).click()
+        expect(page).to_have_url(f"{site}/ladders/call-center-hierarchy/?at={slug}")
+        expect(walk_heading(page)).to_have_text(f"You are on rung {position}: {title}")
+    page.go_back()
+    expect(walk_heading(page)).to_contain_text("Quality assurance representative")
+    context.close()
+
+
+def test_role_filters_update_results_and_address_as_you_type(page: Page, site: str):
+    page.goto(site + "/roles/")
+    page.evaluate("window.__stillTheSamePage = true")
+    page.get_by_label("Search titles and duties").fill("billing")
+    expect(page).to_have_url(re.compile(r"q=billing"))
+    expect(page.locator("#results-heading")).to_contain_text("matching “billing”")
+    rows = page.locator("#role-results tbody tr")
+    expect(rows).not_to_have_count(0)
+    page.get_by_label("Education I have").select_option(label="High-school diploma or GED")
+    expect(page).to_have_url(re.compile(r"education=1"))
+    assert page.evaluate("window.__stillTheSamePage") is True
+
+
+def test_role_filters_work_without_javascript(browser: Browser, site: str):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/roles/")
+    page.get_by_label("Amount in US dollars").fill("80000")
+    page.get_by_role("button", name="Show roles").click()
+    expect(page).to_have_url(re.compile(r"min_pay=80000"))
+    expect(page.locator("#results-heading")).to_contain_text("paying at least $80,000 a year")
+    expect(page.get_by_text("No role matches all of these filters.")).to_be_visible()
+    context.close()
+
+
+def test_path_finder_answers_when_both_roles_are_chosen(page: Page, site: str):
+    page.goto(site + "/paths/")
+    page.get_by_label("From the role I have").select_option(
+        label="Customer service representative (CSR)"
+    )
+    page.get_by_label("To the role I want").select_option(label="Call center general manager")
+    expect(page.locator("#path-heading")).to_contain_text("4 steps")
+    expect(page).to_have_url(
+        re.compile(r"from=customer-service-representative&to=call-center-general-manager")
+    )
+
+
+ALL_PAGES = [
+    "/roles/?education=1&min_pay=30000",
+    "/roles/?education=1&min_pay=80000",
+    "/ladders/",
+    "/ladders/call-center-hierarchy/?at=help-desk-representative",
+    "/ladders/peoplesupport/",
+    "/map/",
+    "/paths/",
+    "/paths/?from=customer-service-representative&to=development-support-representative",
+    "/paths/?from=call-center-general-manager&to=supervisor",
+    "/paths/?from=nobody&to=supervisor",
+    "/sources/",
+    "/sources/crm-customer-support-careers/",
+]
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_explorer_pages_have_no_serious_accessibility_violations(
+    page: Page, site: str, path, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + path)
+    expect(page.locator("h1")).to_be_visible()
+    assert serious_violations(page) == []
