@@ -1,14 +1,24 @@
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
+from careers.comparison import (
+    add_link,
+    attach_normalised_pay,
+    csv_response,
+    dollars_year,
+    read_selection,
+    remember,
+)
 from careers.forms import RoleFilterForm
 from careers.models import EducationLevel, Fact, Role, Source
 from ladders.models import Promotion, Rung
 from ladders.steps import describe_steps
+from salaries.charts import pay_chart
 from salaries.models import HOURS_PER_YEAR, SalaryFigure
 
 
@@ -81,6 +91,7 @@ def role_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "fact_groups": fact_groups,
             "education_labels": [EducationLevel(level).label for level in role.education_levels()],
             "statement_sources": len(role.source_ids()),
+            "compare": add_link(request, "role", reverse("careers:compare-roles"), role),
             "hours_per_year": HOURS_PER_YEAR,
         },
     )
@@ -99,3 +110,74 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "careers/source_detail.html",
         {"source": source, **source.statements()},
     )
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
+    selection = read_selection(request, "role", Role.objects.with_profile(), "role")
+    dollars_of, cpi, dollars_message = dollars_year(request)
+    selection.keep = {"dollars": dollars_of}
+    remember(request, selection)
+    roles = selection.items
+    attach_normalised_pay(roles, dollars_of, cpi)
+    if request.GET.get("format") == "csv" and selection.ready:
+        return role_csv(roles)
+    ids = [role.pk for role in roles]
+    rungs = Rung.objects.filter(role_id__in=ids).select_related("ladder")
+    moves = Promotion.objects.filter(from_role_id__in=ids).select_related("to_role", "ladder")
+    for role in roles:
+        role.compare_rungs = [rung for rung in rungs if rung.role_id == role.pk]
+        role.compare_moves = [move for move in moves if move.from_role_id == role.pk]
+    sources = {}
+    for role in roles:
+        for row in [*role.requirements.all(), *role.salary_figures.all(), *role.facts.all()]:
+            sources[row.source.pk] = row.source
+    cited = sorted(sources.values(), key=lambda source: source.seed_file)
+    return render(
+        request,
+        fragment(request, "careers/compare_roles.html", "comparison"),
+        {
+            "selection": selection,
+            "roles": roles,
+            "chart": pay_chart(role_pay_rows(roles, dollars_of, cpi)) if selection.ready else None,
+            "choices": Role.objects.exclude(pk__in=ids),
+            "dollars_of": dollars_of,
+            "dollars_message": dollars_message,
+            "cpi_years": sorted(cpi, reverse=True),
+            "cpi_latest": max(cpi) if cpi else None,
+            "hours_per_year": HOURS_PER_YEAR,
+            "sources": cited,
+            "source_numbers": {source.pk: n for n, source in enumerate(cited, 1)},
+            "noun": "role",
+            "base_url": reverse("careers:compare-roles"),
+        },
+        status=400 if selection.error else 200,
+    )
+
+
+def role_pay_rows(roles, dollars_of, cpi):
+    return [
+        (f"{role.title} · {figure.as_stated()} · {figure.year_display}", figure.normalised_pay)
+        for role in roles
+        for figure in role.salary_figures.all()
+    ]
+
+
+def role_csv(roles) -> HttpResponse:
+    header = ["role", "attribute", "value", "source", "source_date", "year", "quote"]
+    rows = []
+
+    def cite(row):
+        source = row.source
+        date = source.published_on.isoformat() if source.published_on else "undated"
+        return [source.title, date, source.year or "", row.quote]
+
+    for role in roles:
+        for figure in role.salary_figures.all():
+            rows.append([role.title, "pay", figure.as_stated(), *cite(figure)])
+        for req in role.requirements.all():
+            rows.append([role.title, f"requirement ({req.necessity})", req.summary, *cite(req)])
+        for fact in role.facts.all():
+            rows.append([role.title, fact.get_kind_display().lower(), fact.text, *cite(fact)])
+    return csv_response("role-comparison.csv", header, rows)

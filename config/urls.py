@@ -6,5 +6,6 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="careers:role-list", permanent=False)),
     path("", include("careers.urls")),
     path("", include("ladders.urls")),
+    path("api/", include("careers.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -2,14 +2,25 @@ from django import forms
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from careers.comparison import (
+    add_link,
+    attach_normalised_pay,
+    csv_response,
+    dollars_year,
+    read_selection,
+    remember,
+)
 from careers.models import Role
 from careers.views import HtmxHttpRequest, fragment
+from ladders.comparison import build_columns
 from ladders.graph import PromotionGraph, layout, path_time
 from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import describe_steps
+from salaries.charts import pay_chart
 from salaries.models import HOURS_PER_YEAR
 
 
@@ -74,6 +85,7 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "branches": branches,
             "message": message,
             "hours_per_year": HOURS_PER_YEAR,
+            "compare": add_link(request, "ladder", reverse("ladders:compare-ladders"), ladder),
         },
     )
 
@@ -189,3 +201,147 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
         context,
         status=status,
     )
+
+
+def pay_rows(roles, dollars_of, cpi):
+    """(label, normalised pay) for every figure of these roles, each role once."""
+    rows, seen = [], set()
+    for role in roles:
+        if role.pk in seen:
+            continue
+        seen.add(role.pk)
+        for figure in role.salary_figures.all():
+            label = f"{role.title} · {figure.as_stated()} · {figure.year_display}"
+            rows.append((label, figure.normalised(dollars_of, cpi)))
+    return rows
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
+    selection = read_selection(request, "ladder", Ladder.objects.all(), "ladder")
+    dollars_of, cpi, dollars_message = dollars_year(request)
+    selection.keep = {"dollars": dollars_of}
+    columns = build_columns(selection.items) if selection.items else []
+    remember(request, selection)
+    depth = max((len(column.cells) for column in columns), default=0)
+    rows = [
+        (
+            position,
+            [
+                column.cells[position - 1] if position <= len(column.cells) else None
+                for column in columns
+            ],
+        )
+        for position in range(1, depth + 1)
+    ]
+    roles = [cell.role for column in columns for cell in column.cells]
+    attach_normalised_pay(roles, dollars_of, cpi)
+    if request.GET.get("format") == "csv" and selection.ready:
+        return ladder_csv(columns)
+    chart = pay_chart(pay_rows(roles, dollars_of, cpi)) if selection.ready else None
+    return render(
+        request,
+        fragment(request, "ladders/compare_ladders.html", "comparison"),
+        {
+            "selection": selection,
+            "columns": columns,
+            "rows": rows,
+            "chart": chart,
+            "choices": Ladder.objects.exclude(pk__in=[item.pk for item in selection.items]),
+            "dollars_of": dollars_of,
+            "dollars_message": dollars_message,
+            "cpi_years": sorted(cpi, reverse=True),
+            "cpi_latest": max(cpi) if cpi else None,
+            "hours_per_year": HOURS_PER_YEAR,
+            **footnotes(cited_sources(roles, [c.ladder for c in columns])),
+            "noun": "ladder",
+            "base_url": reverse("ladders:compare-ladders"),
+        },
+        status=400 if selection.error else 200,
+    )
+
+
+def cited_sources(roles, extra=()):
+    """The articles a comparison draws on, for its footnotes."""
+    sources = {}
+    for role in roles:
+        for row in [*role.requirements.all(), *role.salary_figures.all()]:
+            sources[row.source.pk] = row.source
+    for item in extra:
+        sources[item.source.pk] = item.source
+    return sorted(sources.values(), key=lambda source: source.seed_file)
+
+
+def footnotes(sources) -> dict:
+    return {"sources": sources, "source_numbers": {s.pk: n for n, s in enumerate(sources, 1)}}
+
+
+def ladder_csv(columns) -> HttpResponse:
+    header = [
+        "ladder",
+        "rung",
+        "role",
+        "attribute",
+        "value",
+        "source",
+        "source_date",
+        "year",
+        "quote",
+    ]
+    rows = []
+    for column in columns:
+        for cell in column.cells:
+            base = [column.ladder.name, cell.position, cell.role.title]
+            for figure in cell.role.salary_figures.all():
+                rows.append(
+                    [
+                        *base,
+                        "pay",
+                        figure.as_stated(),
+                        *_cite(figure),
+                        figure.year or "",
+                        figure.quote,
+                    ]
+                )
+            for req in cell.role.requirements.all():
+                if req.education is not None:
+                    rows.append(
+                        [
+                            *base,
+                            f"education ({req.necessity})",
+                            req.get_education_display(),
+                            *_cite(req),
+                            req.source.year or "",
+                            req.quote,
+                        ]
+                    )
+                if req.states_experience:
+                    rows.append(
+                        [
+                            *base,
+                            f"experience ({req.necessity})",
+                            req.experience_display,
+                            *_cite(req),
+                            req.source.year or "",
+                            req.quote,
+                        ]
+                    )
+            if cell.step_up:
+                step = cell.step_up
+                rows.append(
+                    [
+                        *base,
+                        "time in role before next rung",
+                        step.time_in_role_display,
+                        *_cite(step),
+                        step.source.year or "",
+                        step.quote,
+                    ]
+                )
+    return csv_response("ladder-comparison.csv", header, rows)
+
+
+def _cite(row) -> list[str]:
+    source = row.source
+    return [source.title, source.published_on.isoformat() if source.published_on else "undated"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
@@ -23,6 +24,27 @@ class FigureKind(models.TextChoices):
     AVERAGE_RANGE = "average_range", "Average pay range"
     STARTING = "starting", "Starting pay and top of the field"
     ENTRY_LEVEL = "entry_level", "Entry-level pay range"
+
+
+@dataclass
+class NormalisedPay:
+    """A figure as a yearly amount, possibly in another year's dollars."""
+
+    low: Decimal | None
+    high: Decimal | None
+    adjusted: bool
+    notes: list[str]
+    figure: SalaryFigure
+
+    def display(self) -> str:
+        return SalaryFigure(
+            low=None if self.low is None else self.low.quantize(Decimal(1)),
+            high=None if self.high is None else self.high.quantize(Decimal(1)),
+            high_can_be_exceeded=self.figure.high_can_be_exceeded,
+            approximate=self.figure.approximate,
+            period=PayPeriod.YEAR,
+            currency=self.figure.currency,
+        ).as_stated()
 
 
 class SalaryFigureQuerySet(models.QuerySet):
@@ -138,6 +160,31 @@ class SalaryFigure(SourcedStatement):
             return (low + high) / 2
         return low if low is not None else high
 
+    def normalised(self, dollars_of: int | None, cpi: dict[int, Decimal]) -> NormalisedPay:
+        """Yearly equivalent, and in `dollars_of` dollars when asked and possible.
+        Undated figures are never adjusted: there is no year to adjust from."""
+        low, high = self.annual_low, self.annual_high
+        notes = []
+        if self.period == PayPeriod.HOUR:
+            notes.append(f"hourly figure × {HOURS_PER_YEAR:,} hours")
+        adjusted = False
+        if dollars_of is not None:
+            if self.year is None:
+                notes.append("not adjusted: the source gives no year")
+            elif self.year not in cpi or dollars_of not in cpi:
+                notes.append(f"not adjusted: no CPI-U figure for {self.year} or {dollars_of}")
+            else:
+                low, high = (
+                    None
+                    if value is None
+                    else adjust_for_inflation(value, self.year, dollars_of, cpi)
+                    for value in (low, high)
+                )
+                adjusted = True
+                if self.year != dollars_of:
+                    notes.append(f"{self.year} dollars in {dollars_of} dollars")
+        return NormalisedPay(low=low, high=high, adjusted=adjusted, notes=notes, figure=self)
+
     def as_yearly_equivalent(self) -> str:
         """For hourly figures: the yearly equivalent at 2,080 hours, e.g.
         "$18,720–$35,360 a year"; empty for figures already stated by the year."""
@@ -161,3 +208,39 @@ class SalaryFigure(SourcedStatement):
         if self.period == PayPeriod.HOUR:
             return f"{symbol}{value:,.2f}"
         return f"{symbol}{value:,.0f}"
+
+
+class CpiYearQuerySet(models.QuerySet):
+    def as_table(self) -> dict[int, Decimal]:
+        return dict(self.values_list("year", "value"))
+
+
+class CpiYear(models.Model):
+    """The US Consumer Price Index for All Urban Consumers (CPI-U), U.S. city average,
+    all items, annual average (1982–84 = 100), as published by the Bureau of Labor
+    Statistics. Kept as data so next year's figure is an admin edit, not a release."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    value = models.DecimalField(max_digits=8, decimal_places=3)
+
+    objects = CpiYearQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = "CPI-U annual average"
+        verbose_name_plural = "CPI-U annual averages"
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gt=0), name="cpi_value_positive"),
+            models.CheckConstraint(condition=Q(year__gte=1913), name="cpi_year_from_1913"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.value}"
+
+
+def adjust_for_inflation(
+    amount: Decimal, from_year: int, to_year: int, table: dict[int, Decimal]
+) -> Decimal:
+    """`amount` in `from_year` dollars expressed in `to_year` dollars, by the ratio of
+    the two years' CPI-U annual averages. KeyError when either year is not in the table."""
+    return amount * table[to_year] / table[from_year]

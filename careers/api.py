@@ -1,0 +1,413 @@
+"""A read-only JSON API over roles, ladders, salary figures and sources, described by
+the OpenAPI 3.1 document at /api/openapi.json."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from careers.models import Role, Source
+from ladders.models import Ladder, Promotion, Rung
+from salaries.models import SalaryFigure
+
+
+def _decimal(value):
+    return None if value is None else float(value)
+
+
+def source_data(source: Source) -> dict:
+    return {
+        "slug": source.slug,
+        "title": source.title,
+        "title_is_descriptive": source.title_is_descriptive,
+        "publisher": source.publisher,
+        "published_on": source.published_on.isoformat() if source.published_on else None,
+        "seed_file": source.seed_file,
+        "url": source.get_absolute_url(),
+    }
+
+
+def cited(row) -> dict:
+    return {"source": row.source.slug, "quote": row.quote}
+
+
+def salary_data(figure: SalaryFigure) -> dict:
+    return {
+        "role": figure.role.slug if figure.role_id else None,
+        "as_stated": figure.as_stated(),
+        "low": _decimal(figure.low),
+        "high": _decimal(figure.high),
+        "high_can_be_exceeded": figure.high_can_be_exceeded,
+        "approximate": figure.approximate,
+        "period": figure.period,
+        "currency": figure.currency,
+        "year": figure.year,
+        "kind": figure.kind,
+        "cited_authority": figure.cited_authority,
+        "yearly_low": _decimal(figure.annual_low),
+        "yearly_high": _decimal(figure.annual_high),
+        **cited(figure),
+    }
+
+
+def requirement_data(req) -> dict:
+    return {
+        "summary": req.summary,
+        "necessity": req.necessity,
+        "scope": req.scope,
+        "education": req.get_education_display() if req.education is not None else None,
+        "education_level": req.education,
+        "education_field": req.education_field,
+        "experience_min_years": _decimal(req.experience_min_years),
+        "experience_max_years": _decimal(req.experience_max_years),
+        "experience_field": req.experience_field,
+        "certification": req.certification,
+        "experience_may_substitute": req.experience_may_substitute,
+        **cited(req),
+    }
+
+
+def fact_data(fact) -> dict:
+    return {
+        "kind": fact.kind,
+        "text": fact.text,
+        "value_low": _decimal(fact.value_low),
+        "value_high": _decimal(fact.value_high),
+        "unit": fact.unit,
+        **cited(fact),
+    }
+
+
+def promotion_data(move: Promotion) -> dict:
+    return {
+        "ladder": move.ladder.slug,
+        "from_role": move.from_role.slug,
+        "to_role": move.to_role.slug,
+        "direction": move.direction,
+        "order_is_stated": move.order_is_stated,
+        "months_min": move.months_min,
+        "months_max": move.months_max,
+        **cited(move),
+    }
+
+
+def role_summary(role: Role) -> dict:
+    return {
+        "slug": role.slug,
+        "title": role.title,
+        "url": role.get_absolute_url(),
+        "api_url": reverse("api:role-detail", args=[role.slug]),
+    }
+
+
+def ladder_data(ladder: Ladder, rungs: list[Rung]) -> dict:
+    return {
+        "slug": ladder.slug,
+        "name": ladder.name,
+        "employer": ladder.employer.name if ladder.employer_id else None,
+        "order_is_stated": ladder.order_is_stated,
+        "url": ladder.get_absolute_url(),
+        "api_url": reverse("api:ladder-detail", args=[ladder.slug]),
+        "rungs": [{"position": r.position, "role": r.role.slug} for r in rungs],
+        **cited(ladder),
+    }
+
+
+def not_found(what: str, slug: str) -> JsonResponse:
+    return JsonResponse({"error": f"No {what} with the slug “{slug[:100]}”."}, status=404)
+
+
+@require_GET
+def role_list(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"roles": [role_summary(role) for role in Role.objects.all()]})
+
+
+@require_GET
+def role_detail(request: HttpRequest, slug: str) -> JsonResponse:
+    role = Role.objects.with_profile().filter(slug=slug).first()
+    if role is None:
+        return not_found("role", slug)
+    rungs = Rung.objects.filter(role=role).select_related("ladder")
+    moves = Promotion.objects.filter(from_role=role).select_related(
+        "ladder", "from_role", "to_role", "source"
+    )
+    return JsonResponse(
+        {
+            **role_summary(role),
+            "other_titles": [fact.text for fact in role.other_titles],
+            "requirements": [requirement_data(req) for req in role.requirements.all()],
+            "salary_figures": [salary_data(figure) for figure in role.salary_figures.all()],
+            "facts": [fact_data(fact) for fact in role.facts.all()],
+            "ladders": [{"ladder": r.ladder.slug, "position": r.position} for r in rungs],
+            "moves_out": [promotion_data(move) for move in moves],
+        }
+    )
+
+
+def _ladders():
+    return Ladder.objects.select_related("employer", "source").prefetch_related("rungs__role")
+
+
+@require_GET
+def ladder_list(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(
+        {"ladders": [ladder_data(ladder, list(ladder.rungs.all())) for ladder in _ladders()]}
+    )
+
+
+@require_GET
+def ladder_detail(request: HttpRequest, slug: str) -> JsonResponse:
+    ladder = _ladders().filter(slug=slug).first()
+    if ladder is None:
+        return not_found("ladder", slug)
+    moves = ladder.promotions.select_related("ladder", "from_role", "to_role", "source")
+    return JsonResponse(
+        {
+            **ladder_data(ladder, list(ladder.rungs.all())),
+            "promotions": [promotion_data(move) for move in moves],
+        }
+    )
+
+
+@require_GET
+def salary_list(request: HttpRequest) -> JsonResponse:
+    figures = SalaryFigure.objects.select_related("role", "source")
+    return JsonResponse({"salary_figures": [salary_data(figure) for figure in figures]})
+
+
+@require_GET
+def source_list(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"sources": [source_data(source) for source in Source.objects.all()]})
+
+
+@require_GET
+def source_detail(request: HttpRequest, slug: str) -> JsonResponse:
+    source = Source.objects.with_counts().filter(slug=slug).first()
+    if source is None:
+        return not_found("source", slug)
+    counts = ["requirements", "salaries", "facts", "ladders", "promotions"]
+    return JsonResponse(
+        {
+            **source_data(source),
+            "counts": {name: getattr(source, f"{name}_count") for name in counts},
+        }
+    )
+
+
+# ---- the OpenAPI document ---------------------------------------------------
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+NULLABLE_NUMBER = {"type": ["number", "null"]}
+NULLABLE_INTEGER = {"type": ["integer", "null"]}
+CITED = {
+    "source": {"type": "string", "description": "Slug of the source article."},
+    "quote": {"type": "string", "description": "The exact sentence the row is drawn from."},
+}
+
+
+def _object(properties: dict, description: str = "") -> dict:
+    schema = {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _array(name: str) -> dict:
+    return {"type": "array", "items": _ref(name)}
+
+
+SCHEMAS = {
+    "Source": _object(
+        {
+            "slug": {"type": "string"},
+            "title": {"type": "string"},
+            "title_is_descriptive": {"type": "boolean"},
+            "publisher": {"type": "string"},
+            "published_on": {**NULLABLE_STRING, "format": "date"},
+            "seed_file": {"type": "string"},
+            "url": {"type": "string"},
+        },
+        "One article; published_on is null when the article gives no date.",
+    ),
+    "SalaryFigure": _object(
+        {
+            "role": NULLABLE_STRING,
+            "as_stated": {"type": "string"},
+            "low": NULLABLE_NUMBER,
+            "high": NULLABLE_NUMBER,
+            "high_can_be_exceeded": {"type": "boolean"},
+            "approximate": {"type": "boolean"},
+            "period": {"type": "string", "enum": ["hour", "year"]},
+            "currency": {"type": "string"},
+            "year": NULLABLE_INTEGER,
+            "kind": {
+                "type": "string",
+                "enum": ["range", "average_range", "starting", "entry_level"],
+            },
+            "cited_authority": {"type": "string"},
+            "yearly_low": NULLABLE_NUMBER,
+            "yearly_high": NULLABLE_NUMBER,
+            **CITED,
+        },
+        "Pay as a source states it; yearly_* count hourly figures at 2,080 hours a year.",
+    ),
+    "Requirement": _object(
+        {
+            "summary": {"type": "string"},
+            "necessity": {
+                "type": "string",
+                "enum": ["required", "preferred", "helpful", "optional", "common"],
+            },
+            "scope": {"type": "string"},
+            "education": NULLABLE_STRING,
+            "education_level": {**NULLABLE_INTEGER, "minimum": 0, "maximum": 5},
+            "education_field": {"type": "string"},
+            "experience_min_years": NULLABLE_NUMBER,
+            "experience_max_years": NULLABLE_NUMBER,
+            "experience_field": {"type": "string"},
+            "certification": {"type": "string"},
+            "experience_may_substitute": {"type": "boolean"},
+            **CITED,
+        }
+    ),
+    "Fact": _object(
+        {
+            "kind": {"type": "string"},
+            "text": {"type": "string"},
+            "value_low": NULLABLE_NUMBER,
+            "value_high": NULLABLE_NUMBER,
+            "unit": {"type": "string"},
+            **CITED,
+        }
+    ),
+    "Promotion": _object(
+        {
+            "ladder": {"type": "string"},
+            "from_role": {"type": "string"},
+            "to_role": {"type": "string"},
+            "direction": {"type": "string", "enum": ["up", "sideways"]},
+            "order_is_stated": {"type": "boolean"},
+            "months_min": NULLABLE_INTEGER,
+            "months_max": NULLABLE_INTEGER,
+            **CITED,
+        }
+    ),
+    "RoleSummary": _object(
+        {
+            "slug": {"type": "string"},
+            "title": {"type": "string"},
+            "url": {"type": "string"},
+            "api_url": {"type": "string"},
+        }
+    ),
+    "Ladder": _object(
+        {
+            "slug": {"type": "string"},
+            "name": {"type": "string"},
+            "employer": NULLABLE_STRING,
+            "order_is_stated": {"type": "boolean"},
+            "url": {"type": "string"},
+            "api_url": {"type": "string"},
+            "rungs": {
+                "type": "array",
+                "items": _object({"position": {"type": "integer"}, "role": {"type": "string"}}),
+            },
+            **CITED,
+        }
+    ),
+    "Error": _object({"error": {"type": "string"}}),
+}
+SCHEMAS["Role"] = _object(
+    {
+        **SCHEMAS["RoleSummary"]["properties"],
+        "other_titles": {"type": "array", "items": {"type": "string"}},
+        "requirements": _array("Requirement"),
+        "salary_figures": _array("SalaryFigure"),
+        "facts": _array("Fact"),
+        "ladders": {
+            "type": "array",
+            "items": _object({"ladder": {"type": "string"}, "position": {"type": "integer"}}),
+        },
+        "moves_out": _array("Promotion"),
+    }
+)
+SCHEMAS["LadderDetail"] = _object(
+    {**SCHEMAS["Ladder"]["properties"], "promotions": _array("Promotion")}
+)
+SCHEMAS["SourceDetail"] = _object(
+    {
+        **SCHEMAS["Source"]["properties"],
+        "counts": _object(
+            {
+                name: {"type": "integer"}
+                for name in ["requirements", "salaries", "facts", "ladders", "promotions"]
+            }
+        ),
+    }
+)
+
+
+def _list_of(key: str, item: str) -> dict:
+    return _object({key: _array(item)})
+
+
+def _operation(summary: str, schema: dict, *, with_slug: bool = False) -> dict:
+    responses = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
+    operation = {"summary": summary, "responses": responses}
+    if with_slug:
+        operation["parameters"] = [
+            {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
+        ]
+        responses["404"] = {
+            "description": "No such item",
+            "content": {"application/json": {"schema": _ref("Error")}},
+        }
+    return {"get": operation}
+
+
+PATHS = {
+    "/api/roles/": _operation("Every role", _list_of("roles", "RoleSummary")),
+    "/api/roles/{slug}/": _operation(
+        "One role, with every sourced row", _ref("Role"), with_slug=True
+    ),
+    "/api/ladders/": _operation("Every ladder with its rungs", _list_of("ladders", "Ladder")),
+    "/api/ladders/{slug}/": _operation(
+        "One ladder with its promotions", _ref("LadderDetail"), with_slug=True
+    ),
+    "/api/salaries/": _operation("Every salary figure", _list_of("salary_figures", "SalaryFigure")),
+    "/api/sources/": _operation("Every source article", _list_of("sources", "Source")),
+    "/api/sources/{slug}/": _operation(
+        "One source and how many rows it supports", _ref("SourceDetail"), with_slug=True
+    ),
+}
+
+
+def openapi_document() -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Career Ladder Explorer API",
+            "version": "1.0.0",
+            "description": (
+                "Read-only data on customer-service and call-center careers. Every row names "
+                "its source article and quotes the sentence it is drawn from."
+            ),
+        },
+        "paths": PATHS,
+        "components": {"schemas": SCHEMAS},
+    }
+
+
+@require_GET
+def openapi(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(openapi_document())

@@ -1,0 +1,147 @@
+"""What the role and ladder comparisons share: reading the chosen items from the
+URL, remembering them between pages, pay in a chosen year's dollars, and CSV."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse
+
+from salaries.models import CpiYear
+
+MIN_ITEMS = 2
+MAX_ITEMS = 4
+SESSION_KEY = "comparison:{}"
+
+
+@dataclass
+class Selection:
+    """The items a comparison shows, in the order chosen, and what was wrong with the
+    request, if anything (a 400 with this message)."""
+
+    param: str
+    items: list = field(default_factory=list)
+    error: str = ""
+    # Other query values a link should keep (the dollars year).
+    keep: dict = field(default_factory=dict)
+
+    @property
+    def slugs(self) -> list[str]:
+        return [item.slug for item in self.items]
+
+    @property
+    def ready(self) -> bool:
+        return len(self.items) >= MIN_ITEMS and not self.error
+
+    @property
+    def full(self) -> bool:
+        return len(self.items) >= MAX_ITEMS
+
+    def query(self, *, without: str | None = None, **extra) -> str:
+        pairs = [(self.param, slug) for slug in self.slugs if slug != without]
+        values = {**self.keep, **extra}
+        pairs += [(key, value) for key, value in values.items() if value not in (None, "")]
+        return urlencode(pairs)
+
+    @property
+    def link(self) -> str:
+        """The query string that reproduces this comparison exactly."""
+        return self.query()
+
+    @property
+    def removals(self) -> list[tuple]:
+        return [(item, self.query(without=item.slug)) for item in self.items]
+
+
+def read_selection(request: HttpRequest, param: str, queryset, noun: str) -> Selection:
+    """Items named by repeated `param` query values (duplicates ignored)."""
+    selection = Selection(param=param)
+    wanted = list(dict.fromkeys(value.strip() for value in request.GET.getlist(param) if value))
+    if len(wanted) > MAX_ITEMS:
+        selection.error = (
+            f"Compare at most {MAX_ITEMS} {noun}s at a time; {len(wanted)} were asked for."
+        )
+        wanted = wanted[:MAX_ITEMS]
+    found = {item.slug: item for item in queryset.filter(slug__in=wanted)}
+    unknown = [slug for slug in wanted if slug not in found]
+    if unknown:
+        names = ", ".join(f"“{slug[:60]}”" for slug in unknown)
+        selection.error = f"There is no {noun} called {names}. Choose from the list."
+    selection.items = [found[slug] for slug in wanted if slug in found]
+    return selection
+
+
+def remember(request: HttpRequest, selection: Selection) -> None:
+    """Keep the last comparison so "add to comparison" elsewhere builds on it."""
+    if not selection.error:
+        request.session[SESSION_KEY.format(selection.param)] = selection.slugs
+
+
+def remembered(request: HttpRequest, param: str) -> list[str]:
+    return list(request.session.get(SESSION_KEY.format(param), []))[:MAX_ITEMS]
+
+
+@dataclass
+class AddLink:
+    """An "add to comparison" link for one item, built on the remembered selection."""
+
+    url: str
+    already: bool
+    full: bool
+    count: int
+
+
+def add_link(request: HttpRequest, param: str, base_url: str, item: Model) -> AddLink:
+    slugs = remembered(request, param)
+    already = item.slug in slugs
+    full = not already and len(slugs) >= MAX_ITEMS
+    if not already and not full:
+        slugs.append(item.slug)
+    return AddLink(
+        url=f"{base_url}?{urlencode([(param, slug) for slug in slugs])}",
+        already=already,
+        full=full,
+        count=len(slugs),
+    )
+
+
+def dollars_year(request: HttpRequest) -> tuple[int | None, dict, str]:
+    """The year whose dollars pay should also be shown in (`?dollars=YYYY`), the CPI
+    table, and a message when the asked-for year cannot be used."""
+    table = CpiYear.objects.as_table()
+    raw = request.GET.get("dollars", "").strip()
+    if not raw:
+        return None, table, ""
+    if not raw.isdigit() or int(raw) not in table:
+        first, last = (min(table), max(table)) if table else ("-", "-")
+        return None, table, f"Pay can be shown in the dollars of any year from {first} to {last}."
+    return int(raw), table, ""
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """Spreadsheets run cells that start like a formula; prefix those with a quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(value) for value in row])
+    return response
+
+
+def attach_normalised_pay(roles, dollars_of: int | None, cpi: dict) -> None:
+    """Give each prefetched figure its yearly (and adjusted) form for the templates."""
+    for role in roles:
+        for figure in role.salary_figures.all():
+            figure.normalised_pay = figure.normalised(dollars_of, cpi)

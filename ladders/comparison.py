@@ -1,0 +1,141 @@
+"""Ladders side by side: each ladder as a column of rungs, with its totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from django.db.models import Prefetch
+
+from careers.models import EducationLevel, Necessity, RequirementStatement, Role
+from ladders.graph import Edge, PathTime, path_time
+from ladders.models import Ladder, Promotion, Rung
+
+DEGREE = EducationLevel.ASSOCIATE
+
+
+@dataclass
+class Cell:
+    position: int
+    role: Role
+    step_up: Promotion | None = None  # the move from this rung to the next, if stated
+
+    @property
+    def education(self) -> RequirementStatement | None:
+        """The least demanding required education statement (sources disagree)."""
+        stated = [
+            req
+            for req in self.role.requirements.all()
+            if req.necessity == Necessity.REQUIRED and req.education is not None
+        ]
+        return min(stated, key=lambda req: req.education) if stated else None
+
+    @property
+    def experience(self) -> list[RequirementStatement]:
+        return self.role.experience_statements()
+
+    @property
+    def needs_degree(self) -> bool:
+        """Even the least demanding source requires an associate degree or more."""
+        return self.education is not None and self.education.education >= DEGREE
+
+    @property
+    def degree_preferred(self) -> RequirementStatement | None:
+        """A source prefers a degree here, though none requires one of everybody."""
+        if self.needs_degree:
+            return None
+        for req in self.role.requirements.all():
+            if req.necessity == Necessity.PREFERRED and (req.education or 0) >= DEGREE:
+                return req
+        return None
+
+
+@dataclass
+class Column:
+    ladder: Ladder
+    cells: list[Cell]
+    time: PathTime
+    degree_at: int | None = None
+    stand_out: list[str] = field(default_factory=list)
+
+    @property
+    def entry(self) -> Cell:
+        return self.cells[0]
+
+    @property
+    def top(self) -> Cell:
+        return self.cells[-1]
+
+    @property
+    def education_added(self) -> str:
+        levels = [
+            (cell.position, cell.education.education) for cell in self.cells if cell.education
+        ]
+        if not levels:
+            return "No rung states a required education."
+        start = levels[0][1]
+        highest_position, highest = max(levels, key=lambda item: (item[1], -item[0]))
+        if highest <= start:
+            return f"{EducationLevel(start).label} throughout (where stated)."
+        return (
+            f"From {EducationLevel(start).label} to {EducationLevel(highest).label} "
+            f"(rung {highest_position})."
+        )
+
+
+def build_columns(ladders: list[Ladder]) -> list[Column]:
+    """Columns for the ladders, in a fixed number of queries."""
+    ladder_ids = [ladder.pk for ladder in ladders]
+    rungs = Rung.objects.filter(ladder_id__in=ladder_ids).order_by("position")
+    role_ids = set(rungs.values_list("role_id", flat=True))
+    roles = Role.objects.with_profile().in_bulk(role_ids)
+    promotions = list(
+        Promotion.objects.filter(ladder_id__in=ladder_ids).select_related("source", "ladder")
+    )
+    columns = []
+    for ladder in ladders:
+        ladder_rungs = [rung for rung in rungs if rung.ladder_id == ladder.pk]
+        cells = [Cell(rung.position, roles[rung.role_id]) for rung in ladder_rungs]
+        moves = {(p.from_role_id, p.to_role_id): p for p in promotions if p.ladder_id == ladder.pk}
+        chain = []
+        for lower, upper in pairwise(cells):
+            lower.step_up = moves.get((lower.role.pk, upper.role.pk))
+            step = lower.step_up
+            chain.append(
+                Edge(step.pk, lower.role.pk, upper.role.pk, step.months_min, step.months_max)
+                if step
+                else Edge(0, lower.role.pk, upper.role.pk)
+            )
+        column = Column(ladder=ladder, cells=cells, time=path_time(chain))
+        column.degree_at = next((cell.position for cell in cells if cell.needs_degree), None)
+        columns.append(column)
+    mark_differences(columns)
+    return columns
+
+
+def mark_differences(columns: list[Column]) -> None:
+    """Note what sets a column apart, so differences stand out."""
+    with_degree = [c for c in columns if c.degree_at is not None]
+    if with_degree and len(columns) > 1:
+        earliest = min(c.degree_at for c in with_degree)
+        for column in with_degree:
+            if column.degree_at == earliest:
+                column.stand_out.append(f"Requires a degree earliest: from rung {earliest}")
+    for column in columns:
+        if column.degree_at is None:
+            preferred = next((c.position for c in column.cells if c.degree_preferred), None)
+            column.stand_out.append(
+                "No rung requires a degree"
+                + (f" (one is preferred at rung {preferred})" if preferred else "")
+            )
+    longest = max(len(c.cells) for c in columns)
+    if len({len(c.cells) for c in columns}) > 1:
+        for column in columns:
+            if len(column.cells) == longest:
+                column.stand_out.append(f"Most rungs: {longest}")
+
+
+def ladders_for_comparison():
+    return Ladder.objects.select_related("source", "employer").prefetch_related(
+        Prefetch("rungs", queryset=Rung.objects.order_by("position"))
+    )

@@ -1,0 +1,97 @@
+"""Server-drawn pay charts: one horizontal range bar per figure on one yearly axis."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from salaries.models import NormalisedPay
+
+ROW_HEIGHT = 46
+BAR_HEIGHT = 14
+LEFT = 12
+RIGHT = 24
+TOP = 8
+AXIS_SPACE = 34
+OPEN_END = 0.12  # share of the axis an open-ended bar's arrow runs on past its figure
+
+
+@dataclass
+class Bar:
+    label: str
+    pay: NormalisedPay
+    y: float = 0
+    x_start: float = 0
+    x_end: float = 0
+    open_end: float | None = None  # where the "can exceed" arrow ends
+    point: bool = False
+
+    @property
+    def width(self) -> float:
+        return max(self.x_end - self.x_start, 0)
+
+
+@dataclass
+class Chart:
+    bars: list[Bar]
+    width: int
+    height: int
+    axis_max: Decimal
+    ticks: list[tuple[float, str]] = field(default_factory=list)
+    plot_left: int = LEFT
+    plot_width: int = 0
+    bar_height: int = BAR_HEIGHT
+    axis_y: float = 0
+    unit: str = "US dollars a year"
+
+
+def nice_step(top: float, most_ticks: int = 6) -> float:
+    raw = top / most_ticks
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def pay_chart(rows: list[tuple[str, NormalisedPay]], width: int = 720, unit: str = "") -> Chart:
+    """Lay out range bars for (label, pay) rows. Positions are linear in pay from 0 at
+    the plot's left edge to `axis_max` at its right edge."""
+    values = [v for _, pay in rows for v in (pay.low, pay.high) if v is not None]
+    top = float(max(values)) if values else 1.0
+    if any(pay.figure.high_can_be_exceeded for _, pay in rows):
+        top *= 1 + OPEN_END
+    step = nice_step(top)
+    axis_max = Decimal(str(step * math.ceil(top / step)))
+    plot_width = width - LEFT - RIGHT
+
+    def x(value: Decimal) -> float:
+        return round(LEFT + float(value / axis_max) * plot_width, 2)
+
+    bars = []
+    for index, (label, pay) in enumerate(rows):
+        bar = Bar(label=label, pay=pay, y=TOP + index * ROW_HEIGHT + 18)
+        low = pay.low if pay.low is not None else Decimal(0)
+        high = pay.high if pay.high is not None else low
+        bar.x_start, bar.x_end = x(low), x(high)
+        bar.point = pay.low == pay.high or pay.high is None
+        if pay.figure.high_can_be_exceeded or (pay.high is None and pay.low is not None):
+            bar.open_end = min(bar.x_end + OPEN_END * plot_width, LEFT + plot_width)
+        bars.append(bar)
+    axis_y = TOP + len(rows) * ROW_HEIGHT
+    ticks = []
+    value = Decimal(0)
+    while value <= axis_max:
+        ticks.append((x(value), f"${value / 1000:,.0f}k" if value else "$0"))
+        value += Decimal(str(step))
+    return Chart(
+        bars=bars,
+        width=width,
+        height=int(axis_y + AXIS_SPACE),
+        axis_max=axis_max,
+        ticks=ticks,
+        plot_width=plot_width,
+        axis_y=axis_y,
+        unit=unit or "US dollars a year",
+    )
