@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from django.db.models import Prefetch
-
 from careers.models import EducationLevel, Necessity, RequirementStatement, Role
 from ladders.graph import Edge, PathTime, path_time
 from ladders.models import Ladder, Promotion, Rung
@@ -133,9 +131,3 @@ def mark_differences(columns: list[Column]) -> None:
         for column in columns:
             if len(column.cells) == longest:
                 column.stand_out.append(f"Most rungs: {longest}")
-
-
-def ladders_for_comparison():
-    return Ladder.objects.select_related("source", "employer").prefetch_related(
-        Prefetch("rungs", queryset=Rung.objects.order_by("position"))
-    )

@@ -219,7 +219,8 @@ def pay_rows(roles, dollars_of, cpi):
 @require_GET
 @vary_on_headers("HX-Request")
 def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
-    selection = read_selection(request, "ladder", Ladder.objects.all(), "ladder")
+    ladders = Ladder.objects.select_related("source", "employer")
+    selection = read_selection(request, "ladder", ladders, "ladder")
     dollars_of, cpi, dollars_message = dollars_year(request)
     selection.keep = {"dollars": dollars_of}
     columns = build_columns(selection.items) if selection.items else []

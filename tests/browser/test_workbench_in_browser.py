@@ -1,0 +1,83 @@
+"""The counsellor's workbench in a real browser: building a comparison by clicking,
+reloading its link, printing it, and accessibility."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_role_pages_in_browser import serious_violations
+
+
+def test_build_a_ladder_comparison_by_clicking_and_reload_its_link(page: Page, site: str):
+    page.goto(site + "/ladders/convergys/")
+    page.get_by_role("link", name="Add to comparison").click()
+    expect(page).to_have_url(f"{site}/compare/ladders/?ladder=convergys")
+    expect(page.get_by_text("one more will do")).to_be_visible()
+
+    page.goto(site + "/ladders/stream-international/")
+    page.get_by_role("link", name=re.compile(r"Add to comparison \(2 ladders\)")).click()
+    expect(page).to_have_url(
+        f"{site}/compare/ladders/?ladder=convergys&ladder=stream-international"
+    )
+    expect(page.locator("table.compare thead th")).to_have_count(3)
+
+    # Adding and removing swap the comparison in place and keep the address in step.
+    page.evaluate("window.__stillTheSamePage = true")
+    page.get_by_label("Add a ladder").select_option(label="Call center hierarchy")
+    expect(page.locator("table.compare thead th")).to_have_count(4)
+    expect(page).to_have_url(re.compile(r"ladder=call-center-hierarchy"))
+    page.get_by_role("link", name="Remove Convergys career track").click()
+    expect(page.locator("table.compare thead th")).to_have_count(3)
+    expect(page).to_have_url(
+        f"{site}/compare/ladders/?ladder=stream-international&ladder=call-center-hierarchy"
+    )
+    assert page.evaluate("window.__stillTheSamePage") is True
+
+    link = page.get_by_label("Link to exactly this comparison").input_value()
+    page.goto(link)
+    headers = page.locator("table.compare thead th")
+    expect(headers.nth(1)).to_contain_text("Stream International support track")
+    expect(headers.nth(2)).to_contain_text("Call center hierarchy")
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"ladder=stream-international"))
+
+
+def test_the_printed_comparison_is_a_clean_short_handout(page: Page, site: str, tmp_path):
+    page.goto(site + "/compare/ladders/?ladder=call-center-hierarchy&ladder=customer-service-track")
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".compare-controls")).to_be_hidden()
+    expect(page.locator(".footnotes")).to_be_visible()
+    pdf = page.pdf(path=str(tmp_path / "handout.pdf"), format="A4", print_background=True)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 3
+
+
+def test_role_comparison_in_other_years_dollars(page: Page, site: str):
+    roles = "role=customer-service-representative&role=senior-customer-service-representative"
+    page.goto(f"{site}/compare/roles/?{roles}")
+    page.get_by_label("Also show pay in").select_option(label="2020 dollars")
+    expect(page).to_have_url(re.compile(r"dollars=2020"))
+    expect(page.locator("#comparison")).to_contain_text("2007 dollars in 2020 dollars")
+    expect(page.locator("#comparison")).to_contain_text("not adjusted: the source gives no year")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/compare/ladders/?ladder=call-center-hierarchy&ladder=customer-service-track&dollars=2025",
+        "/compare/roles/?role=customer-service-representative&role=help-desk-representative&role=supervisor",
+        "/compare/roles/",
+        "/compare/roles/?role=nope&role=supervisor",
+    ],
+)
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_workbench_pages_have_no_serious_accessibility_violations(
+    page: Page, site: str, path, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + path)
+    expect(page.locator("h1")).to_be_visible()
+    assert serious_violations(page) == []

@@ -1,0 +1,89 @@
+"""The read-only JSON API matches its own OpenAPI document."""
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from careers.models import Role, Source
+from ladders.models import Ladder
+from salaries.models import SalaryFigure
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def document(client):
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    doc = response.json()
+    assert doc["openapi"].startswith("3.1")
+    return doc
+
+
+def validate(doc, path, status, body):
+    schema = doc["paths"][path]["get"]["responses"][str(status)]["content"]["application/json"][
+        "schema"
+    ]
+    validator = Draft202012Validator({**schema, "components": doc["components"]})
+    errors = sorted(validator.iter_errors(body), key=str)
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+
+def concrete_urls():
+    role = Role.objects.order_by("pk").first().slug
+    return {
+        "/api/roles/": "/api/roles/",
+        "/api/roles/{slug}/": f"/api/roles/{role}/",
+        "/api/ladders/": "/api/ladders/",
+        "/api/ladders/{slug}/": "/api/ladders/convergys/",
+        "/api/salaries/": "/api/salaries/",
+        "/api/sources/": "/api/sources/",
+        "/api/sources/{slug}/": f"/api/sources/{Source.objects.first().slug}/",
+    }
+
+
+def test_every_documented_path_answers_as_documented(client, document):
+    urls = concrete_urls()
+    assert set(document["paths"]) == set(urls)
+    for path, url in urls.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        validate(document, path, 200, response.json())
+
+
+@pytest.mark.parametrize(
+    "slug", ["customer-service-representative", "call-center-general-manager", "supervisor"]
+)
+def test_role_details_match_the_schema(client, document, slug):
+    validate(document, "/api/roles/{slug}/", 200, client.get(f"/api/roles/{slug}/").json())
+
+
+def test_every_ladder_matches_the_schema(client, document):
+    for ladder in Ladder.objects.all():
+        body = client.get(f"/api/ladders/{ladder.slug}/").json()
+        validate(document, "/api/ladders/{slug}/", 200, body)
+
+
+def test_unknown_slugs_are_documented_404s(client, document):
+    for path in ["/api/roles/{slug}/", "/api/ladders/{slug}/", "/api/sources/{slug}/"]:
+        response = client.get(path.replace("{slug}", "no-such-thing"))
+        assert response.status_code == 404
+        validate(document, path, 404, response.json())
+
+
+def test_salary_figures_carry_source_quote_and_yearly_equivalents(client):
+    body = client.get("/api/salaries/").json()
+    assert len(body["salary_figures"]) == SalaryFigure.objects.count()
+    hourly = next(f for f in body["salary_figures"] if f["period"] == "hour")
+    assert (hourly["yearly_low"], hourly["yearly_high"]) == (18720.0, 35360.0)
+    assert hourly["quote"].startswith("Depending on your area")
+    undated = [f for f in body["salary_figures"] if f["year"] is None]
+    assert undated
+
+
+def test_the_schema_rejects_a_wrong_body(document):
+    with pytest.raises(AssertionError):
+        validate(document, "/api/roles/", 200, {"roles": [{"slug": 1}]})
+
+
+def test_api_is_read_only(client):
+    assert client.post("/api/roles/").status_code == 405

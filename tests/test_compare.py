@@ -1,0 +1,198 @@
+"""Ladders and roles side by side; the selection; CSV; links that reproduce a comparison."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+LADDERS = "/compare/ladders/"
+ROLES = "/compare/roles/"
+HTMX = {"HX-Request": "true"}
+
+
+def test_ladders_are_aligned_rung_by_rung_from_entry(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(14):
+        response = client.get(
+            LADDERS, {"ladder": ["call-center-hierarchy", "stream-international"]}
+        )
+    assert response.status_code == 200
+    rows = response.context["rows"]
+    assert len(rows) == 5
+    first = [cell.role.slug for cell in rows[0][1]]
+    assert first == ["customer-service-representative", "customer-service-representative"]
+    assert rows[3][1][1] is None  # Stream has only three rungs
+    html = response.content.decode()
+    assert "No rung 4" in html
+
+
+def test_ladder_totals_show_time_education_and_pay(client):
+    response = client.get(LADDERS, {"ladder": ["stream-international", "customer-service-track"]})
+    stream, track = response.context["columns"]
+    assert stream.time.display == "12–18 months, plus 1 step whose time is not stated"
+    assert track.education_added == (
+        "From High-school diploma or GED to Bachelor's degree (rung 3)."
+    )
+    assert track.degree_at == 3 and stream.degree_at is None
+    html = response.content.decode()
+    assert "Requires a degree earliest: from rung 3" in html
+    assert "$56,367–$78,468 a year" in html  # pay at the top of the customer-service track
+
+
+def test_role_comparison_shows_disagreeing_sources(client):
+    response = client.get(
+        ROLES, {"role": ["customer-service-representative", "help-desk-representative"]}
+    )
+    html = response.content.decode()
+    assert "The sources disagree about the education this role needs." in html
+    assert "Associate (two-year) degree" in html
+    assert "Vocational certification" in html
+
+
+def test_order_of_choice_is_kept(client):
+    response = client.get(ROLES, {"role": ["supervisor", "executive", "manager"]})
+    assert [role.slug for role in response.context["roles"]] == [
+        "supervisor",
+        "executive",
+        "manager",
+    ]
+
+
+def test_fewer_than_two_items_asks_for_more(client):
+    response = client.get(ROLES, {"role": "supervisor"})
+    assert response.status_code == 200
+    assert "Choose at least two roles to compare — one more will do." in response.content.decode()
+
+
+def test_too_many_items_is_a_clear_400(client):
+    slugs = ["supervisor", "executive", "manager", "shift-supervisor", "subject-matter-expert"]
+    response = client.get(ROLES, {"role": slugs})
+    assert response.status_code == 400
+    assert "Compare at most 4 roles at a time; 5 were asked for." in response.content.decode()
+
+
+def test_unknown_item_is_a_clear_400(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "<b>nope</b>"]})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "There is no ladder called" in html
+    assert "<b>nope</b>" not in html
+
+
+def test_bad_dollars_year_is_ignored_with_a_message(client):
+    response = client.get(ROLES, {"role": ["supervisor", "executive"], "dollars": "1492"})
+    assert response.status_code == 200
+    assert "Pay can be shown in the dollars of any year from 1950 to" in response.content.decode()
+
+
+def test_dollars_year_shows_adjusted_pay_and_says_when_it_cannot(client):
+    response = client.get(
+        ROLES,
+        {
+            "role": ["customer-service-representative", "senior-customer-service-representative"],
+            "dollars": "2025",
+        },
+    )
+    html = response.content.decode()
+    assert "2007 dollars in 2025 dollars" in html
+    assert "not adjusted: the source gives no year" in html
+    assert "the table runs to 2025" in html
+
+
+def test_the_link_reproduces_the_comparison_exactly(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"], "dollars": "2020"})
+    html = response.content.decode()
+    assert "/compare/ladders/?ladder=convergys&amp;ladder=peoplesupport&amp;dollars=2020" in html
+    again = client.get("/compare/ladders/?ladder=convergys&ladder=peoplesupport&dollars=2020")
+    assert [c.ladder.slug for c in again.context["columns"]] == ["convergys", "peoplesupport"]
+    assert again.context["dollars_of"] == 2020
+
+
+def test_htmx_swaps_only_the_comparison(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]}, headers=HTMX)
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="comparison"')
+    assert "<html" not in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_removing_an_item_keeps_the_others_and_the_dollars(client):
+    response = client.get(
+        ROLES, {"role": ["supervisor", "executive", "manager"], "dollars": "2020"}
+    )
+    html = response.content.decode()
+    assert 'href="/compare/roles/?role=executive&amp;role=manager&amp;dollars=2020"' in html
+
+
+def test_ladder_csv_has_a_row_per_fact_with_source_and_year(client):
+    response = client.get(
+        LADDERS, {"ladder": ["call-center-hierarchy", "customer-service-track"], "format": "csv"}
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    pay = [r for r in rows if r["attribute"] == "pay" and r["role"].startswith("Senior")]
+    assert pay == [
+        {
+            "ladder": "Customer service track",
+            "rung": "2",
+            "role": "Senior customer service representative",
+            "attribute": "pay",
+            "value": "$33,655–$50,074 a year",
+            "source": "Exploring a Career in Customer and Call Center Services",
+            "source_date": "2007-08-20",
+            "year": "2007",
+            "quote": (
+                "A Senior Customer Service Representative (Customer Service Representative III)"
+                " can make between $33,655 and $50,074."
+            ),
+        }
+    ]
+    undated = [r for r in rows if r["source_date"] == "undated"]
+    assert undated and all(r["year"] == "" for r in undated)
+
+
+def test_role_csv_neutralises_formula_cells(client):
+    from careers.models import Fact, Role, Source
+
+    role = Role.objects.get(slug="supervisor")
+    Fact.objects.create(
+        role=role, source=Source.objects.first(), quote="q", kind="duty", text="=HYPERLINK(1)"
+    )
+    response = client.get(ROLES, {"role": ["supervisor", "executive"], "format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert any(row[2] == "'=HYPERLINK(1)" for row in rows)
+    assert not any(row[2] == "=HYPERLINK(1)" for row in rows)
+
+
+def test_add_to_comparison_builds_on_the_remembered_selection(client):
+    client.get(ROLES, {"role": ["supervisor", "executive"]})
+    html = client.get(reverse("careers:role-detail", args=["manager"])).content.decode()
+    assert 'href="/compare/roles/?role=supervisor&amp;role=executive&amp;role=manager"' in html
+    html = client.get(reverse("careers:role-detail", args=["executive"])).content.decode()
+    assert "In your comparison of 2 roles" in html
+
+
+def test_add_to_comparison_from_a_ladder_page(client):
+    html = client.get("/ladders/convergys/").content.decode()
+    assert 'href="/compare/ladders/?ladder=convergys"' in html
+
+
+def test_a_full_comparison_says_so(client):
+    client.get(ROLES, {"role": ["supervisor", "executive", "manager", "shift-supervisor"]})
+    html = client.get(
+        reverse("careers:role-detail", args=["subject-matter-expert"])
+    ).content.decode()
+    assert "Your comparison is full (4 roles)" in html
+
+
+def test_print_stylesheet_hides_controls_and_keeps_footnotes(client):
+    html = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]}).content.decode()
+    assert 'class="compare-controls no-print"' in html
+    assert '<section class="footnotes"' in html
+    assert 'id="source-1"' in html
+    css = client.get("/static/css/site.css")
+    text = b"".join(css.streaming_content).decode() if css.streaming else css.content.decode()
+    assert "@media print" in text and ".no-print" in text
