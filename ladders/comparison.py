@@ -17,6 +17,7 @@ class Cell:
     position: int
     role: Role
     step_up: Promotion | None = None  # the move from this rung to the next, if stated
+    is_top: bool = False
 
     @property
     def education(self) -> RequirementStatement | None:
@@ -94,6 +95,8 @@ def build_columns(ladders: list[Ladder]) -> list[Column]:
     for ladder in ladders:
         ladder_rungs = [rung for rung in rungs if rung.ladder_id == ladder.pk]
         cells = [Cell(rung.position, roles[rung.role_id]) for rung in ladder_rungs]
+        if cells:
+            cells[-1].is_top = True
         moves = {(p.from_role_id, p.to_role_id): p for p in promotions if p.ladder_id == ladder.pk}
         chain = []
         for lower, upper in pairwise(cells):

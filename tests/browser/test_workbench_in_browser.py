@@ -52,7 +52,7 @@ def test_the_printed_comparison_is_a_clean_short_handout(page: Page, site: str, 
     expect(page.locator(".footnotes")).to_be_visible()
     pdf = page.pdf(path=str(tmp_path / "handout.pdf"), format="A4", print_background=True)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert 1 <= pages <= 3
+    assert 1 <= pages <= 2
 
 
 def test_role_comparison_in_other_years_dollars(page: Page, site: str):
