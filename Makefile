@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # pyenv reads .python-version (3.12) in this folder; python3.12 is tried first anyway.
 PYTHON ?= $(shell command -v python3.12 || command -v python3)
 
-.PHONY: run test lint format migrate loaddata check-python clean
+.PHONY: run test lint format migrate loaddata export check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -26,16 +26,21 @@ $(VENV)/.installed-dev: pyproject.toml | $(PY)
 	touch $@ $(VENV)/.installed
 
 # The local server runs in debug mode (a throwaway secret key) unless told otherwise.
-run migrate loaddata: export DEBUG ?= 1
+run migrate loaddata export: export DEBUG ?= 1
 
 migrate: $(VENV)/.installed
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py create_editors_group
 
 loaddata: migrate
-	$(PY) manage.py loaddata fixtures/*.json
+	$(PY) manage.py load_fixtures
 
 run: loaddata
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Write the current database back to fixtures/ (after editing in admin).
+export: $(VENV)/.installed
+	$(PY) manage.py export_fixtures
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check .

@@ -1,32 +1,187 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from simple_history.admin import SimpleHistoryAdmin
 
-from careers.models import Employer, Fact, RequirementStatement, Role, Source
+from careers.models import (
+    EditConflict,
+    Employer,
+    Fact,
+    RequirementStatement,
+    Role,
+    Source,
+)
+from salaries.models import SalaryFigure
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """Carries the version the editor started from; refuses to save over a newer one
+    and says what changed in the meantime."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        expected = data.get("expected_version")
+        if not self.instance.pk or expected is None:
+            return data
+        current = type(self.instance).objects.filter(pk=self.instance.pk).first()
+        if current is not None and current.version != expected:
+            changed = [
+                f"{self.fields[name].label}: “{self.initial.get(name)}” → "
+                f"“{current._meta.get_field(name).value_from_object(current)}”"
+                for name in self.fields
+                if name in {f.name for f in current._meta.concrete_fields}
+                and self.initial.get(name)
+                != current._meta.get_field(name).value_from_object(current)
+            ]
+            raise forms.ValidationError(
+                "Somebody else saved this %(what)s while you were editing it, so your changes "
+                "were not saved. Their changes: %(changes)s. Reload the page to see the current "
+                "version, then make your edit again.",
+                code="edit_conflict",
+                params={
+                    "what": self.instance._meta.verbose_name,
+                    "changes": "; ".join(changed) or "no visible fields (a related row changed)",
+                },
+            )
+        return data
+
+    def save(self, commit=True):
+        expected = self.cleaned_data.get("expected_version")
+        if commit and self.instance.pk and expected is not None:
+            self.instance.save_if_unchanged(expected)
+            self._save_m2m()
+            return self.instance
+        return super().save(commit=commit)
+
+
+class ContentAdmin(SimpleHistoryAdmin):
+    """History with diffs and revert, and optimistic locking on every save."""
+
+    form = VersionCheckedForm
+
+    def save_model(self, request, obj, form, change):
+        expected = form.cleaned_data.get("expected_version")
+        if change and expected is not None:
+            obj.save_if_unchanged(expected)
+        else:
+            super().save_model(request, obj, form, change)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict:
+            # Lost a race between the form's check and the save: say so, change nothing.
+            messages.error(
+                request,
+                "Somebody else saved this at the same moment, so your changes were not "
+                "saved. The page now shows the current version.",
+            )
+            return HttpResponseRedirect(request.path)
+
+
+class VersionedInline:
+    form = VersionCheckedForm
+    extra = 0
+    show_change_link = True
+
+
+class RequirementInline(VersionedInline, admin.StackedInline):
+    model = RequirementStatement
+    autocomplete_fields = ["source"]
+    fields = [
+        ("summary", "necessity", "scope"),
+        ("education", "education_field", "experience_may_substitute"),
+        ("experience_min_years", "experience_max_years", "experience_field"),
+        "certification",
+        "source",
+        "quote",
+        "expected_version",
+    ]
+
+
+class SalaryInline(VersionedInline, admin.StackedInline):
+    model = SalaryFigure
+    autocomplete_fields = ["source"]
+    fields = [
+        ("low", "high", "period", "year"),
+        ("kind", "approximate", "high_can_be_exceeded", "currency"),
+        ("cited_authority", "condition"),
+        "source",
+        "quote",
+        "expected_version",
+    ]
+
+
+class FactInline(VersionedInline, admin.StackedInline):
+    model = Fact
+    fk_name = "role"
+    autocomplete_fields = ["source", "related_role", "employer"]
+    fields = [
+        ("kind", "text"),
+        ("value_low", "value_high", "unit"),
+        ("related_role", "employer"),
+        "source",
+        "quote",
+        "expected_version",
+    ]
+    classes = ["collapse"]
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ContentAdmin):
     list_display = ["title", "publisher", "published_on", "seed_file"]
     list_filter = ["publisher", ("published_on", admin.EmptyFieldListFilter)]
     search_fields = ["title", "publisher", "seed_file"]
     prepopulated_fields = {"slug": ["title"]}
+    ordering = ["seed_file"]
 
 
 @admin.register(Employer)
-class EmployerAdmin(admin.ModelAdmin):
+class EmployerAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug"]
+class RoleAdmin(ContentAdmin):
+    list_display = ["title", "slug", "requirement_count", "pay_count"]
     search_fields = ["title", "slug", "facts__text"]
+    list_filter = [("salary_figures", admin.EmptyFieldListFilter), "rungs__ladder"]
     prepopulated_fields = {"slug": ["title"]}
+    ordering = ["title"]
+    inlines = [SalaryInline, RequirementInline, FactInline]
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                requirement_total=Count("requirements", distinct=True),
+                pay_total=Count("salary_figures", distinct=True),
+            )
+        )
+
+    @admin.display(description="Requirements", ordering="requirement_total")
+    def requirement_count(self, role):
+        return role.requirement_total
+
+    @admin.display(description="Pay figures", ordering="pay_total")
+    def pay_count(self, role):
+        return role.pay_total
 
 
 @admin.register(RequirementStatement)
-class RequirementStatementAdmin(admin.ModelAdmin):
+class RequirementStatementAdmin(ContentAdmin):
     list_display = [
         "role",
         "summary",
@@ -39,11 +194,15 @@ class RequirementStatementAdmin(admin.ModelAdmin):
     list_filter = ["necessity", "education", "experience_may_substitute", "source", "role"]
     search_fields = ["summary", "quote", "role__title", "certification"]
     list_select_related = ["role", "source"]
+    autocomplete_fields = ["role", "source"]
+    ordering = ["role__title"]
 
 
 @admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(ContentAdmin):
     list_display = ["text", "kind", "role", "employer", "value_low", "value_high", "unit", "source"]
     list_filter = ["kind", "source", "role", "employer"]
     search_fields = ["text", "quote", "role__title", "employer__name"]
     list_select_related = ["role", "employer", "source"]
+    autocomplete_fields = ["role", "related_role", "employer", "source"]
+    ordering = ["kind", "pk"]

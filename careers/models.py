@@ -7,10 +7,46 @@ is merged into an invented consensus value.
 
 from __future__ import annotations
 
-from django.db import models
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class EditConflict(Exception):
+    """Somebody else saved the row since this edit began."""
+
+
+class Versioned(models.Model):
+    """Optimistic locking: every save through `save_if_unchanged` bumps `version`, and
+    refuses to overwrite a row whose version moved on since the edit began."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save_if_unchanged(self, expected_version: int, **kwargs) -> None:
+        with transaction.atomic():
+            current = (
+                type(self)
+                .objects.select_for_update()
+                .filter(pk=self.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current is not None and current != expected_version:
+                raise EditConflict(current)
+            self.version = (current or 0) + 1
+            self.save(**kwargs)
+
+
+def normalise_whitespace(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 class SourceQuerySet(models.QuerySet):
@@ -37,7 +73,7 @@ SOURCED_RELATIONS = {
 }
 
 
-class Source(models.Model):
+class Source(Versioned):
     """One article from which facts are drawn."""
 
     slug = models.SlugField(unique=True)
@@ -53,8 +89,12 @@ class Source(models.Model):
     seed_file = models.CharField(
         max_length=100, unique=True, help_text="File name of the article under shared/seeds/."
     )
+    text = models.TextField(
+        blank=True, help_text="The article's full text; every quote from it is checked against it."
+    )
 
     objects = SourceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["seed_file"]
@@ -80,7 +120,7 @@ class Source(models.Model):
         return self.published_on.year if self.published_on else None
 
 
-class SourcedStatement(models.Model):
+class SourcedStatement(Versioned):
     """Common fields for every row drawn from a source."""
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="%(class)ss")
@@ -89,12 +129,26 @@ class SourcedStatement(models.Model):
     class Meta:
         abstract = True
 
+    def clean(self) -> None:
+        super().clean()
+        if self.source_id and self.quote:
+            text = self.source.text
+            if text and normalise_whitespace(self.quote) not in normalise_whitespace(text):
+                raise ValidationError(
+                    {
+                        "quote": "This quote is not in the source's text word for word. "
+                        "Copy the exact sentence from the article."
+                    }
+                )
 
-class Employer(models.Model):
+
+class Employer(Versioned):
     """A company a source names (Convergys, Stream International, ...)."""
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(unique=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -162,11 +216,12 @@ class RoleQuerySet(models.QuerySet):
         )
 
 
-class Role(models.Model):
+class Role(Versioned):
     title = models.CharField(max_length=200)
     slug = models.SlugField(unique=True)
 
     objects = RoleQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = [Lower("title")]
@@ -274,6 +329,8 @@ class RequirementStatement(SourcedStatement):
         default=False, help_text="The source says experience may stand in for education."
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["role", "source__seed_file", "pk"]
         constraints = [
@@ -295,6 +352,17 @@ class RequirementStatement(SourcedStatement):
 
     def __str__(self) -> str:
         return f"{self.role}: {self.summary}"
+
+    def get_absolute_url(self) -> str:
+        return self.role.get_absolute_url()
+
+    def clean(self) -> None:
+        super().clean()
+        low, high = self.experience_min_years, self.experience_max_years
+        if low is not None and high is not None and low > high:
+            raise ValidationError(
+                {"experience_max_years": "The most years of experience is below the least."}
+            )
 
     @property
     def states_experience(self) -> bool:
@@ -376,6 +444,8 @@ class Fact(SourcedStatement):
     value_high = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     unit = models.CharField(max_length=40, blank=True, help_text='e.g. "people", "percent".')
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["kind", "pk"]
         constraints = [
@@ -393,3 +463,13 @@ class Fact(SourcedStatement):
 
     def __str__(self) -> str:
         return self.text
+
+    def get_absolute_url(self) -> str:
+        if self.role_id:
+            return self.role.get_absolute_url()
+        return self.source.get_absolute_url()
+
+    def clean(self) -> None:
+        super().clean()
+        if None not in (self.value_low, self.value_high) and self.value_low > self.value_high:
+            raise ValidationError({"value_high": "The high value is below the low value."})

@@ -5,14 +5,16 @@ All promotions of all ladders together form one directed graph of roles.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
-from careers.models import Employer, Role, SourcedStatement
+from careers.models import Employer, Role, SourcedStatement, Versioned
 
 
-class Ladder(SourcedStatement):
+class Ladder(SourcedStatement):  # versioned through SourcedStatement
     name = models.CharField(max_length=200)
     slug = models.SlugField(unique=True)
     employer = models.ForeignKey(
@@ -24,6 +26,8 @@ class Ladder(SourcedStatement):
         "rung positions then only follow the source's listing.",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 
@@ -34,10 +38,12 @@ class Ladder(SourcedStatement):
         return reverse("ladders:ladder-detail", kwargs={"slug": self.slug})
 
 
-class Rung(models.Model):
+class Rung(Versioned):
     ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="rungs")
     role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="rungs")
     position = models.PositiveSmallIntegerField(help_text="1 is the entry rung.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["ladder", "position"]
@@ -49,6 +55,9 @@ class Rung(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ladder}: {self.position}. {self.role}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.ladder.get_absolute_url()}?at={self.role.slug}"
 
 
 class Promotion(SourcedStatement):
@@ -71,6 +80,8 @@ class Promotion(SourcedStatement):
     )
     months_max = models.PositiveSmallIntegerField(null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["ladder", "pk"]
         constraints = [
@@ -90,6 +101,38 @@ class Promotion(SourcedStatement):
 
     def __str__(self) -> str:
         return f"{self.from_role} → {self.to_role} ({self.ladder})"
+
+    def get_absolute_url(self) -> str:
+        return self.ladder.get_absolute_url()
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.from_role_id and self.from_role_id == self.to_role_id:
+            errors["to_role"] = "A promotion must lead to a different role."
+        low, high = self.months_min, self.months_max
+        if low is not None and high is not None and low > high:
+            errors["months_max"] = "The most months is below the least."
+        complete = self.ladder_id and self.from_role_id and self.to_role_id
+        if not errors and complete and self.would_loop():
+            errors["to_role"] = (
+                "This move would make the ladder loop back on itself: "
+                f"{self.to_role} already leads up to {self.from_role} on {self.ladder}."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def would_loop(self) -> bool:
+        """Whether the ladder's other moves already lead from to_role back to from_role."""
+        from ladders.graph import Edge, PromotionGraph
+
+        others = Promotion.objects.filter(ladder_id=self.ladder_id).exclude(pk=self.pk)
+        graph = PromotionGraph(
+            Edge(pk, a, b) for pk, a, b in others.values_list("pk", "from_role_id", "to_role_id")
+        )
+        return self.to_role_id == self.from_role_id or (
+            graph.shortest_path(self.to_role_id, self.from_role_id) is not None
+        )
 
     @property
     def time_in_role_display(self) -> str:

@@ -1,11 +1,37 @@
 from django.contrib import admin
 
-from salaries.models import SalaryFigure
+from careers.admin import ContentAdmin
+from salaries.models import CpiYear, SalaryFigure
+
+
+class UndatedFilter(admin.SimpleListFilter):
+    title = "dated"
+    parameter_name = "dated"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Undated (year not stated)"), ("yes", "Dated")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(year__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(year__isnull=False)
+        return queryset
 
 
 @admin.register(SalaryFigure)
-class SalaryFigureAdmin(admin.ModelAdmin):
+class SalaryFigureAdmin(ContentAdmin):
     list_display = ["__str__", "role", "low", "high", "period", "year", "kind", "source"]
-    list_filter = ["period", "kind", ("year", admin.EmptyFieldListFilter), "source", "role"]
+    list_filter = [UndatedFilter, "period", "kind", "source", "role", "role__rungs__ladder"]
     search_fields = ["quote", "role__title", "cited_authority"]
     list_select_related = ["role", "source"]
+    autocomplete_fields = ["role", "source"]
+    ordering = ["role__title", "period", "low"]
+
+
+@admin.register(CpiYear)
+class CpiYearAdmin(ContentAdmin):
+    list_display = ["year", "value"]
+    search_fields = ["year"]
+    list_filter = [("year", admin.AllValuesFieldListFilter)]
+    ordering = ["-year"]

@@ -5,13 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from careers.models import Role, SourcedStatement
 
 HOURS_PER_YEAR = 2080  # 40 hours x 52 weeks: the usual full-time convention.
+# Beyond these, an hourly figure reads like a yearly one and the reverse.
+MOST_HOURLY = Decimal(500)
+LEAST_YEARLY = Decimal(1000)
+EARLIEST_YEAR = 1950
 
 
 class PayPeriod(models.TextChoices):
@@ -98,6 +105,7 @@ class SalaryFigure(SourcedStatement):
     )
 
     objects = SalaryFigureQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role__title", "period", "low"]
@@ -120,6 +128,44 @@ class SalaryFigure(SourcedStatement):
     def __str__(self) -> str:
         subject = self.role.title if self.role_id else "Whole field"
         return f"{subject}: {self.as_stated()}"
+
+    def get_absolute_url(self) -> str:
+        if self.role_id:
+            return self.role.get_absolute_url()
+        return self.source.get_absolute_url()
+
+    def clean(self) -> None:
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors.update(error.update_error_dict({}))
+        low, high = self.low, self.high
+        if low is None and high is None:
+            errors.setdefault("low", []).append("Give a low figure, a high figure, or both.")
+        if low is not None and high is not None and low > high:
+            errors.setdefault("high", []).append(
+                f"The high figure (${high:,}) is below the low figure (${low:,})."
+            )
+        amounts = [value for value in (low, high) if value is not None]
+        if self.period == PayPeriod.HOUR and any(value > MOST_HOURLY for value in amounts):
+            errors.setdefault("period", []).append(
+                f"${max(amounts):,} an hour looks like a yearly figure: choose “a year”, "
+                "or correct the amount."
+            )
+        if self.period == PayPeriod.YEAR and any(value < LEAST_YEARLY for value in amounts):
+            errors.setdefault("period", []).append(
+                f"${min(amounts):,} a year looks like an hourly figure: choose “an hour”, "
+                "or correct the amount."
+            )
+        if self.year is not None:
+            this_year = timezone.now().year
+            if self.year > this_year:
+                errors.setdefault("year", []).append(f"The year cannot be after {this_year}.")
+            elif self.year < EARLIEST_YEAR:
+                errors.setdefault("year", []).append(f"The year cannot be before {EARLIEST_YEAR}.")
+        if errors:
+            raise ValidationError(errors)
 
     def as_stated(self) -> str:
         """The figure in the source's own terms, period always shown, e.g.
@@ -224,6 +270,7 @@ class CpiYear(models.Model):
     value = models.DecimalField(max_digits=8, decimal_places=3)
 
     objects = CpiYearQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year"]

@@ -1,3 +1,4 @@
+import io
 import os
 from pathlib import Path
 
@@ -17,7 +18,7 @@ def in_ci() -> bool:
 
 
 def load_seed_data() -> None:
-    call_command("loaddata", *FIXTURE_FILES, verbosity=0)
+    call_command("load_fixtures", verbosity=0, stdout=io.StringIO())
 
 
 @pytest.fixture(scope="session")

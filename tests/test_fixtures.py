@@ -23,6 +23,7 @@ SOURCED_MODELS = [
     model
     for model in apps.get_models()
     if {"quote", "source"} <= {f.name for f in model._meta.fields}
+    and not model.__name__.startswith("Historical")
 ]
 
 

@@ -1,0 +1,95 @@
+"""Reading and writing the seed data in fixtures/: the loader names the file, row and
+reason of any bad row and changes nothing; the exporter writes what the loader reads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, transaction
+
+# File name -> the models it holds, in an order that loads cleanly.
+LAYOUT: dict[str, list[str]] = {
+    "sources.json": ["careers.Source"],
+    "roles.json": ["careers.Employer", "careers.Role"],
+    "requirements.json": ["careers.RequirementStatement"],
+    "facts.json": ["careers.Fact"],
+    "salaries.json": ["salaries.SalaryFigure"],
+    "ladders.json": ["ladders.Ladder", "ladders.Rung", "ladders.Promotion"],
+    "cpi.json": ["salaries.CpiYear"],
+}
+
+
+class FixtureError(Exception):
+    pass
+
+
+def fixture_dir() -> Path:
+    return Path(settings.BASE_DIR) / "fixtures"
+
+
+def default_files() -> list[Path]:
+    return [fixture_dir() / name for name in LAYOUT]
+
+
+def _messages(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+    return " ".join(error.messages)
+
+
+def load(paths: list[Path]) -> int:
+    """Load the files in one transaction. Every row is saved, then validated like an
+    admin form would (constraints, foreign keys, quotes against the source text); the
+    first problem raises FixtureError naming file, row and reason, and nothing stays."""
+    with transaction.atomic():
+        saved = []
+        for path in paths:
+            try:
+                rows = list(serializers.deserialize("json", Path(path).read_text("utf-8")))
+            except (DeserializationError, OSError, ValueError) as error:
+                raise FixtureError(f"{Path(path).name}: cannot be read: {error}") from error
+            for number, row in enumerate(rows, 1):
+                instance = row.object
+                what = f"{instance._meta.label_lower} pk={instance.pk}"
+                label = f"{Path(path).name}, row {number} ({what})"
+                try:
+                    with transaction.atomic():
+                        row.save()
+                except DatabaseError as error:
+                    raise FixtureError(f"{label}: {error}") from error
+                saved.append((label, instance))
+        for label, instance in saved:
+            try:
+                instance.full_clean(validate_unique=False)
+            except ValidationError as error:
+                raise FixtureError(f"{label}: {_messages(error)}") from error
+        try:
+            connection.check_constraints()
+        except DatabaseError as error:
+            raise FixtureError(f"foreign keys do not match: {error}") from error
+    return len(saved)
+
+
+def export(directory: Path) -> list[Path]:
+    """Write the current data in the loader's format, one file per LAYOUT entry."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, labels in LAYOUT.items():
+        objects = []
+        for label in labels:
+            objects.extend(apps.get_model(label).objects.order_by("pk"))
+        text = serializers.serialize("json", objects, indent=2)
+        # Normalise through json so the files are stable and end with a newline.
+        data = json.loads(text)
+        path = directory / name
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
