@@ -73,6 +73,25 @@ class ContentAdmin(SimpleHistoryAdmin):
         else:
             super().save_model(request, obj, form, change)
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.reverting = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if not getattr(request, "reverting", False) or obj is None:
+            return form
+        # The form shows an old version's values, but the edit starts from the current
+        # row: that is the version a revert must not silently overwrite.
+        current = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+
+        class RevertForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields["expected_version"].initial = current
+
+        return RevertForm
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)

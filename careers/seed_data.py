@@ -46,11 +46,12 @@ def _messages(error: ValidationError) -> str:
 
 
 def load(paths: list[Path]) -> int:
-    """Load the files in one transaction. Every row is saved, then validated like an
-    admin form would (constraints, foreign keys, quotes against the source text); the
-    first problem raises FixtureError naming file, row and reason, and nothing stays."""
+    """Load the files in one transaction, in order. Each row is validated as an admin
+    form would validate it (field rules, constraints, foreign keys, its quote against the
+    source's text) before it is saved; the first problem raises FixtureError naming the
+    file, the row and the reason, and nothing stays."""
+    count = 0
     with transaction.atomic():
-        saved = []
         for path in paths:
             try:
                 rows = list(serializers.deserialize("json", Path(path).read_text("utf-8")))
@@ -60,22 +61,24 @@ def load(paths: list[Path]) -> int:
                 instance = row.object
                 what = f"{instance._meta.label_lower} pk={instance.pk}"
                 label = f"{Path(path).name}, row {number} ({what})"
+                # A row already in the database is an update: constraints must not count it
+                # as its own duplicate.
+                manager = type(instance)._default_manager
+                instance._state.adding = not manager.filter(pk=instance.pk).exists()
                 try:
+                    instance.full_clean(validate_unique=False)
                     with transaction.atomic():
                         row.save()
+                except ValidationError as error:
+                    raise FixtureError(f"{label}: {_messages(error)}") from error
                 except DatabaseError as error:
                     raise FixtureError(f"{label}: {error}") from error
-                saved.append((label, instance))
-        for label, instance in saved:
-            try:
-                instance.full_clean(validate_unique=False)
-            except ValidationError as error:
-                raise FixtureError(f"{label}: {_messages(error)}") from error
+                count += 1
         try:
             connection.check_constraints()
         except DatabaseError as error:
             raise FixtureError(f"foreign keys do not match: {error}") from error
-    return len(saved)
+    return count
 
 
 def export(directory: Path) -> list[Path]:

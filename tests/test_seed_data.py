@@ -1,0 +1,97 @@
+"""The loader and exporter: bad rows are named and change nothing; export and load
+round-trip exactly."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.core.management import CommandError, call_command
+
+from careers.models import Source
+from careers.seed_data import LAYOUT, default_files, export, load
+from salaries.models import SalaryFigure
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> dict[str, list]:
+    """Every row of every seeded model, as the serializer sees it."""
+    return {
+        label: json.loads(
+            serializers.serialize("json", apps.get_model(label).objects.order_by("pk"))
+        )
+        for labels in LAYOUT.values()
+        for label in labels
+    }
+
+
+def test_each_source_holds_its_article_text(seeds_dir):
+    for source in Source.objects.all():
+        text = (seeds_dir / source.seed_file).read_text(encoding="utf-8")
+        assert re.sub(r"\s+", " ", source.text).strip() == re.sub(r"\s+", " ", text).strip()
+
+
+def test_export_then_load_into_an_empty_database_is_identical(tmp_path):
+    before = snapshot()
+    export(tmp_path)
+    for labels in reversed(list(LAYOUT.values())):
+        for label in reversed(labels):
+            apps.get_model(label).objects.all().delete()
+    assert SalaryFigure.objects.count() == 0
+    load(sorted(tmp_path.glob("*.json"), key=lambda p: list(LAYOUT).index(p.name)))
+    assert snapshot() == before
+
+
+def test_the_committed_fixtures_are_what_the_exporter_writes(tmp_path):
+    export(tmp_path)
+    for path in default_files():
+        assert (tmp_path / path.name).read_text("utf-8") == path.read_text("utf-8"), path.name
+
+
+def bad_copy(tmp_path: Path, file: str, row: int, **changes) -> list[Path]:
+    paths = []
+    for path in default_files():
+        data = json.loads(path.read_text("utf-8"))
+        if path.name == file:
+            data[row - 1]["fields"].update(changes)
+        copy = tmp_path / path.name
+        copy.write_text(json.dumps(data), "utf-8")
+        paths.append(copy)
+    return paths
+
+
+@pytest.mark.parametrize(
+    ("file", "row", "changes", "reason"),
+    [
+        ("salaries.json", 3, {"low": "60000.00"}, "is below the low figure"),
+        ("salaries.json", 2, {"role": 999999}, "role"),
+        ("facts.json", 5, {"quote": "A sentence no article contains."}, "not in the source's text"),
+    ],
+    ids=["low-above-high", "unknown-role", "broken-quote"],
+)
+def test_a_bad_row_is_named_and_nothing_changes(tmp_path, file, row, changes, reason):
+    before = snapshot()
+    paths = bad_copy(tmp_path, file, row, **changes)
+    with pytest.raises(CommandError) as raised:
+        call_command("load_fixtures", *map(str, paths))
+    message = str(raised.value)
+    assert message.startswith("Nothing was loaded.")
+    assert f"{file}, row {row}" in message
+    assert reason in message
+    assert snapshot() == before
+
+
+def test_an_unreadable_file_is_named(tmp_path):
+    broken = tmp_path / "salaries.json"
+    broken.write_text("[{not json", "utf-8")
+    with pytest.raises(CommandError, match=r"salaries\.json: cannot be read"):
+        call_command("load_fixtures", str(broken))
+
+
+def test_loading_twice_changes_nothing():
+    before = snapshot()
+    load(default_files())
+    assert snapshot() == before
