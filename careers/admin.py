@@ -13,6 +13,10 @@ from careers.models import (
 )
 from salaries.models import SalaryFigure
 
+admin.site.site_header = "Career Ladder Explorer: editor"
+admin.site.site_title = "Career Ladder Explorer editor"
+admin.site.index_title = "Keep the career data right"
+
 
 class VersionCheckedForm(forms.ModelForm):
     """Carries the version the editor started from; refuses to save over a newer one

@@ -45,13 +45,13 @@ class RungFormSet(forms.BaseInlineFormSet):
             return super().save(commit=commit)
 
 
-class RungInline(VersionedInline, admin.TabularInline):
+class RungInline(VersionedInline, admin.StackedInline):
     model = Rung
     form = RungForm
     formset = RungFormSet
     autocomplete_fields = ["role"]
     ordering = ["position"]
-    fields = ["position", "role", "expected_version"]
+    fields = [("position", "role"), "expected_version"]
 
 
 class PromotionInline(VersionedInline, admin.StackedInline):
@@ -73,7 +73,8 @@ class LadderAdmin(ContentAdmin):
     list_filter = ["order_is_stated", "source", "employer"]
     search_fields = ["name", "quote"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["source", "employer"]
+    # A plain select: few employers, and an empty autocomplete box has no accessible name.
+    autocomplete_fields = ["source"]
     inlines = [RungInline, PromotionInline]
     ordering = ["name"]
 

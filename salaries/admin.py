@@ -21,12 +21,17 @@ class UndatedFilter(admin.SimpleListFilter):
 
 @admin.register(SalaryFigure)
 class SalaryFigureAdmin(ContentAdmin):
-    list_display = ["__str__", "role", "low", "high", "period", "year", "kind", "source"]
+    list_display = ["as_stated", "role", "year", "kind", "source"]
+    list_display_links = ["as_stated"]
     list_filter = [UndatedFilter, "period", "kind", "source", "role", "role__rungs__ladder"]
     search_fields = ["quote", "role__title", "cited_authority"]
     list_select_related = ["role", "source"]
     autocomplete_fields = ["role", "source"]
     ordering = ["role__title", "period", "low"]
+
+    @admin.display(description="Figure as stated", ordering="low")
+    def as_stated(self, figure):
+        return figure.as_stated()
 
 
 @admin.register(CpiYear)

@@ -1,0 +1,75 @@
+"""An editor's round trip in a real browser: log in, fix a pay figure inline, see it on
+the public page, revert it from the history."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import Page, expect
+
+from careers.editors import EDITORS, ensure_editors_group
+from tests.browser.test_role_pages_in_browser import serious_violations
+
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def editor_site(site):
+    ensure_editors_group()
+    user = User.objects.create_user("edna", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return site
+
+
+def log_in(page: Page, site: str):
+    page.goto(site + "/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill("edna")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Keep the career data right")).to_be_visible()
+
+
+def test_editor_edits_pay_inline_sees_it_and_reverts_it(page: Page, editor_site: str):
+    site = editor_site
+    log_in(page, site)
+    page.goto(site + "/roles/senior-customer-service-representative/")
+    page.get_by_role("link", name="Edit this role").click()
+    expect(page.get_by_role("heading", name=re.compile("Change role"))).to_be_visible()
+    assert serious_violations(page) == []
+
+    high = page.locator("#id_salary_figures-0-high")
+    high.fill("52000.00")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    page.goto(site + "/roles/senior-customer-service-representative/")
+    expect(page.locator(".pay .amount")).to_have_text("$33,655–$52,000 a year")
+
+    # The figure's own history: its first recorded version is this edit; edit again, then
+    # revert to it, and the public page follows.
+    page.get_by_role("link", name="Edit this role").click()
+    page.locator("#id_salary_figures-0-high").fill("53000.00")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.goto(site + "/admin/salaries/salaryfigure/")
+    page.get_by_role("link", name="$33,655–$53,000 a year").click()
+    page.get_by_role("link", name="History").click()
+    assert serious_violations(page) == []
+    expect(page.locator("#change-history")).to_contain_text("52000")
+    page.locator("#change-history tbody tr").last.get_by_role("link").first.click()
+    expect(page.get_by_role("heading", name=re.compile("Revert"))).to_be_visible()
+    page.get_by_role("button", name=re.compile("Revert")).click()
+    page.goto(site + "/roles/senior-customer-service-representative/")
+    expect(page.locator(".pay .amount")).to_have_text("$33,655–$52,000 a year")
+
+
+def test_admin_pages_an_editor_uses_have_no_serious_violations(page: Page, editor_site: str):
+    site = editor_site
+    log_in(page, site)
+    for path in [
+        "/admin/",
+        "/admin/salaries/salaryfigure/?dated=no",
+        "/admin/careers/role/",
+        "/admin/ladders/ladder/1/change/",
+    ]:
+        page.goto(site + path)
+        assert serious_violations(page) == [], path
