@@ -108,7 +108,7 @@ def add_link(request: HttpRequest, param: str, base_url: str, item: Model) -> Ad
     )
 
 
-def dollars_year(request: HttpRequest) -> tuple[int | None, dict, str]:
+def _dollars_year(request: HttpRequest) -> tuple[int | None, dict, str]:
     """The year whose dollars pay should also be shown in (`?dollars=YYYY`), the CPI
     table, and a message when the asked-for year cannot be used."""
     table = CpiYear.objects.as_table()
@@ -145,3 +145,54 @@ def attach_normalised_pay(roles, dollars_of: int | None, cpi: dict) -> None:
     for role in roles:
         for figure in role.salary_figures.all():
             figure.normalised_pay = figure.normalised(dollars_of, cpi)
+
+
+@dataclass
+class PayBasis:
+    """How a comparison shows pay: always as stated, and also in `dollars_of` dollars
+    when asked (`?dollars=YYYY`)."""
+
+    dollars_of: int | None
+    cpi: dict
+    message: str
+
+    @classmethod
+    def from_request(cls, request: HttpRequest) -> PayBasis:
+        return cls(*_dollars_year(request))
+
+    def context(self) -> dict:
+        return {
+            "dollars_of": self.dollars_of,
+            "dollars_message": self.message,
+            "cpi_years": sorted(self.cpi, reverse=True),
+            "cpi_latest": max(self.cpi) if self.cpi else None,
+        }
+
+
+def chart_rows(roles) -> list[tuple]:
+    """(label, normalised pay) for every figure of these roles, each role once; call
+    attach_normalised_pay first."""
+    rows, seen = [], set()
+    for role in roles:
+        if role.pk in seen:
+            continue
+        seen.add(role.pk)
+        for figure in role.salary_figures.all():
+            label = f"{role.title} · {figure.as_stated()} · {figure.year_display}"
+            rows.append((label, figure.normalised_pay))
+    return rows
+
+
+def footnotes(rows) -> dict:
+    """Number the articles these rows cite, in seed order, for the footnotes."""
+    sources = sorted(
+        {row.source.pk: row.source for row in rows}.values(), key=lambda s: s.seed_file
+    )
+    return {"sources": sources, "source_numbers": {s.pk: n for n, s in enumerate(sources, 1)}}
+
+
+def citation(row) -> list:
+    """Source title, date (or "undated"), year and quote, for a CSV row."""
+    source = row.source
+    published = source.published_on.isoformat() if source.published_on else "undated"
+    return [source.title, published, source.year or "", row.quote]

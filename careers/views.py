@@ -7,10 +7,13 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from careers.comparison import (
+    PayBasis,
     add_link,
     attach_normalised_pay,
+    chart_rows,
+    citation,
     csv_response,
-    dollars_year,
+    footnotes,
     read_selection,
     remember,
 )
@@ -19,7 +22,7 @@ from careers.models import EducationLevel, Fact, Role, Source
 from ladders.models import Promotion, Rung
 from ladders.steps import describe_steps
 from salaries.charts import pay_chart
-from salaries.models import HOURS_PER_YEAR, SalaryFigure
+from salaries.models import SalaryFigure
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -61,7 +64,6 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
             "widen": widen,
             "total_roles": Role.objects.count(),
             "field_figures": SalaryFigure.objects.filter(role=None).select_related("source"),
-            "hours_per_year": HOURS_PER_YEAR,
         },
     )
 
@@ -92,7 +94,6 @@ def role_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "education_labels": [EducationLevel(level).label for level in role.education_levels()],
             "statement_sources": len(role.source_ids()),
             "compare": add_link(request, "role", reverse("careers:compare-roles"), role),
-            "hours_per_year": HOURS_PER_YEAR,
         },
     )
 
@@ -116,11 +117,11 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     selection = read_selection(request, "role", Role.objects.with_profile(), "role")
-    dollars_of, cpi, dollars_message = dollars_year(request)
-    selection.keep = {"dollars": dollars_of}
+    pay = PayBasis.from_request(request)
+    selection.keep = {"dollars": pay.dollars_of}
     remember(request, selection)
     roles = selection.items
-    attach_normalised_pay(roles, dollars_of, cpi)
+    attach_normalised_pay(roles, pay.dollars_of, pay.cpi)
     if request.GET.get("format") == "csv" and selection.ready:
         return role_csv(roles)
     ids = [role.pk for role in roles]
@@ -129,26 +130,21 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     for role in roles:
         role.compare_rungs = [rung for rung in rungs if rung.role_id == role.pk]
         role.compare_moves = [move for move in moves if move.from_role_id == role.pk]
-    sources = {}
-    for role in roles:
-        for row in [*role.requirements.all(), *role.salary_figures.all(), *role.facts.all()]:
-            sources[row.source.pk] = row.source
-    cited = sorted(sources.values(), key=lambda source: source.seed_file)
+    cited = [
+        row
+        for role in roles
+        for row in [*role.requirements.all(), *role.salary_figures.all(), *role.facts.all()]
+    ]
     return render(
         request,
         fragment(request, "careers/compare_roles.html", "comparison"),
         {
             "selection": selection,
             "roles": roles,
-            "chart": pay_chart(role_pay_rows(roles, dollars_of, cpi)) if selection.ready else None,
+            "chart": pay_chart(chart_rows(roles)) if selection.ready else None,
             "choices": Role.objects.exclude(pk__in=ids),
-            "dollars_of": dollars_of,
-            "dollars_message": dollars_message,
-            "cpi_years": sorted(cpi, reverse=True),
-            "cpi_latest": max(cpi) if cpi else None,
-            "hours_per_year": HOURS_PER_YEAR,
-            "sources": cited,
-            "source_numbers": {source.pk: n for n, source in enumerate(cited, 1)},
+            **pay.context(),
+            **footnotes(cited),
             "noun": "role",
             "base_url": reverse("careers:compare-roles"),
         },
@@ -156,28 +152,14 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-def role_pay_rows(roles, dollars_of, cpi):
-    return [
-        (f"{role.title} · {figure.as_stated()} · {figure.year_display}", figure.normalised_pay)
-        for role in roles
-        for figure in role.salary_figures.all()
-    ]
-
-
 def role_csv(roles) -> HttpResponse:
     header = ["role", "attribute", "value", "source", "source_date", "year", "quote"]
     rows = []
-
-    def cite(row):
-        source = row.source
-        date = source.published_on.isoformat() if source.published_on else "undated"
-        return [source.title, date, source.year or "", row.quote]
-
     for role in roles:
         for figure in role.salary_figures.all():
-            rows.append([role.title, "pay", figure.as_stated(), *cite(figure)])
+            rows.append([role.title, "pay", figure.as_stated(), *citation(figure)])
         for req in role.requirements.all():
-            rows.append([role.title, f"requirement ({req.necessity})", req.summary, *cite(req)])
+            rows.append([role.title, f"requirement ({req.necessity})", req.summary, *citation(req)])
         for fact in role.facts.all():
-            rows.append([role.title, fact.get_kind_display().lower(), fact.text, *cite(fact)])
+            rows.append([role.title, fact.get_kind_display().lower(), fact.text, *citation(fact)])
     return csv_response("role-comparison.csv", header, rows)

@@ -7,10 +7,13 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from careers.comparison import (
+    PayBasis,
     add_link,
     attach_normalised_pay,
+    chart_rows,
+    citation,
     csv_response,
-    dollars_year,
+    footnotes,
     read_selection,
     remember,
 )
@@ -21,7 +24,6 @@ from ladders.graph import PromotionGraph, layout, path_time
 from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import describe_steps
 from salaries.charts import pay_chart
-from salaries.models import HOURS_PER_YEAR
 
 
 def ladders_with_rungs():
@@ -84,7 +86,6 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "step_out": step_out_of,
             "branches": branches,
             "message": message,
-            "hours_per_year": HOURS_PER_YEAR,
             "compare": add_link(request, "ladder", reverse("ladders:compare-ladders"), ladder),
         },
     )
@@ -165,7 +166,7 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
             params[field] = params[public]
     bound = bool(params.get("start") or params.get("goal"))
     form = PathForm(params if bound else None, roles=roles)
-    context = {"form": form, "hours_per_year": HOURS_PER_YEAR}
+    context = {"form": form}
     status = 200
     if bound and form.is_valid():
         start, goal = form.cleaned_data["start"], form.cleaned_data["goal"]
@@ -203,26 +204,13 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-def pay_rows(roles, dollars_of, cpi):
-    """(label, normalised pay) for every figure of these roles, each role once."""
-    rows, seen = [], set()
-    for role in roles:
-        if role.pk in seen:
-            continue
-        seen.add(role.pk)
-        for figure in role.salary_figures.all():
-            label = f"{role.title} · {figure.as_stated()} · {figure.year_display}"
-            rows.append((label, figure.normalised(dollars_of, cpi)))
-    return rows
-
-
 @require_GET
 @vary_on_headers("HX-Request")
 def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
     ladders = Ladder.objects.select_related("source", "employer")
     selection = read_selection(request, "ladder", ladders, "ladder")
-    dollars_of, cpi, dollars_message = dollars_year(request)
-    selection.keep = {"dollars": dollars_of}
+    pay = PayBasis.from_request(request)
+    selection.keep = {"dollars": pay.dollars_of}
     columns = build_columns(selection.items) if selection.items else []
     remember(request, selection)
     depth = max((len(column.cells) for column in columns), default=0)
@@ -237,10 +225,12 @@ def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
         for position in range(1, depth + 1)
     ]
     roles = [cell.role for column in columns for cell in column.cells]
-    attach_normalised_pay(roles, dollars_of, cpi)
+    attach_normalised_pay(roles, pay.dollars_of, pay.cpi)
     if request.GET.get("format") == "csv" and selection.ready:
         return ladder_csv(columns)
-    chart = pay_chart(pay_rows(roles, dollars_of, cpi)) if selection.ready else None
+    cited = [
+        row for role in roles for row in [*role.requirements.all(), *role.salary_figures.all()]
+    ]
     return render(
         request,
         fragment(request, "ladders/compare_ladders.html", "comparison"),
@@ -248,34 +238,15 @@ def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
             "selection": selection,
             "columns": columns,
             "rows": rows,
-            "chart": chart,
+            "chart": pay_chart(chart_rows(roles)) if selection.ready else None,
             "choices": Ladder.objects.exclude(pk__in=[item.pk for item in selection.items]),
-            "dollars_of": dollars_of,
-            "dollars_message": dollars_message,
-            "cpi_years": sorted(cpi, reverse=True),
-            "cpi_latest": max(cpi) if cpi else None,
-            "hours_per_year": HOURS_PER_YEAR,
-            **footnotes(cited_sources(roles, [c.ladder for c in columns])),
+            **pay.context(),
+            **footnotes([*cited, *(column.ladder for column in columns)]),
             "noun": "ladder",
             "base_url": reverse("ladders:compare-ladders"),
         },
         status=400 if selection.error else 200,
     )
-
-
-def cited_sources(roles, extra=()):
-    """The articles a comparison draws on, for its footnotes."""
-    sources = {}
-    for role in roles:
-        for row in [*role.requirements.all(), *role.salary_figures.all()]:
-            sources[row.source.pk] = row.source
-    for item in extra:
-        sources[item.source.pk] = item.source
-    return sorted(sources.values(), key=lambda source: source.seed_file)
-
-
-def footnotes(sources) -> dict:
-    return {"sources": sources, "source_numbers": {s.pk: n for n, s in enumerate(sources, 1)}}
 
 
 def ladder_csv(columns) -> HttpResponse:
@@ -295,54 +266,17 @@ def ladder_csv(columns) -> HttpResponse:
         for cell in column.cells:
             base = [column.ladder.name, cell.position, cell.role.title]
             for figure in cell.role.salary_figures.all():
-                rows.append(
-                    [
-                        *base,
-                        "pay",
-                        figure.as_stated(),
-                        *_cite(figure),
-                        figure.year or "",
-                        figure.quote,
-                    ]
-                )
+                rows.append([*base, "pay", figure.as_stated(), *citation(figure)])
             for req in cell.role.requirements.all():
                 if req.education is not None:
-                    rows.append(
-                        [
-                            *base,
-                            f"education ({req.necessity})",
-                            req.get_education_display(),
-                            *_cite(req),
-                            req.source.year or "",
-                            req.quote,
-                        ]
-                    )
+                    education = req.get_education_display()
+                    rows.append([*base, f"education ({req.necessity})", education, *citation(req)])
                 if req.states_experience:
+                    experience = req.experience_display
                     rows.append(
-                        [
-                            *base,
-                            f"experience ({req.necessity})",
-                            req.experience_display,
-                            *_cite(req),
-                            req.source.year or "",
-                            req.quote,
-                        ]
+                        [*base, f"experience ({req.necessity})", experience, *citation(req)]
                     )
             if cell.step_up:
-                step = cell.step_up
-                rows.append(
-                    [
-                        *base,
-                        "time in role before next rung",
-                        step.time_in_role_display,
-                        *_cite(step),
-                        step.source.year or "",
-                        step.quote,
-                    ]
-                )
+                time = cell.step_up.time_in_role_display
+                rows.append([*base, "time in role before next rung", time, *citation(cell.step_up)])
     return csv_response("ladder-comparison.csv", header, rows)
-
-
-def _cite(row) -> list[str]:
-    source = row.source
-    return [source.title, source.published_on.isoformat() if source.published_on else "undated"]
