@@ -36,22 +36,25 @@ class VersionCheckedForm(forms.ModelForm):
             return data
         current = type(self.instance).objects.filter(pk=self.instance.pk).first()
         if current is not None and current.version != expected:
-            changed = [
-                f"{self.fields[name].label}: “{self.initial.get(name)}” → "
-                f"“{current._meta.get_field(name).value_from_object(current)}”"
-                for name in self.fields
-                if name in {f.name for f in current._meta.concrete_fields}
-                and self.initial.get(name)
-                != current._meta.get_field(name).value_from_object(current)
-            ]
+            # What the row holds now, wherever it differs from what this editor sent.
+            changed = []
+            for name, field in self.fields.items():
+                if name not in {f.name for f in current._meta.concrete_fields}:
+                    continue
+                model_field = current._meta.get_field(name)
+                now = model_field.value_from_object(current)
+                sent = data.get(name)
+                sent = getattr(sent, "pk", sent)
+                if now != sent and not (now in (None, "") and sent in (None, "")):
+                    changed.append(f"{field.label}: now “{now}” (yours: “{sent}”)")
             raise forms.ValidationError(
                 "Somebody else saved this %(what)s while you were editing it, so your changes "
-                "were not saved. Their changes: %(changes)s. Reload the page to see the current "
-                "version, then make your edit again.",
+                "were not saved. Where the saved version differs from yours: %(changes)s. Reload "
+                "the page to see the current version, then make your edit again.",
                 code="edit_conflict",
                 params={
                     "what": self.instance._meta.verbose_name,
-                    "changes": "; ".join(changed) or "no visible fields (a related row changed)",
+                    "changes": "; ".join(changed) or "nowhere you can see (a related row changed)",
                 },
             )
         return data

@@ -7,6 +7,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from careers.cache import cached_page
 from careers.models import Role, Source
 from ladders.models import Ladder, Promotion, Rung
 from salaries.models import SalaryFigure
@@ -119,11 +120,13 @@ def not_found(what: str, slug: str) -> JsonResponse:
 
 
 @require_GET
+@cached_page
 def role_list(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"roles": [role_summary(role) for role in Role.objects.all()]})
 
 
 @require_GET
+@cached_page
 def role_detail(request: HttpRequest, slug: str) -> JsonResponse:
     role = Role.objects.with_profile().filter(slug=slug).first()
     if role is None:
@@ -150,6 +153,7 @@ def _ladders():
 
 
 @require_GET
+@cached_page
 def ladder_list(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"ladders": [ladder_data(ladder, list(ladder.rungs.all())) for ladder in _ladders()]}
@@ -157,6 +161,7 @@ def ladder_list(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+@cached_page
 def ladder_detail(request: HttpRequest, slug: str) -> JsonResponse:
     ladder = _ladders().filter(slug=slug).first()
     if ladder is None:
@@ -171,17 +176,20 @@ def ladder_detail(request: HttpRequest, slug: str) -> JsonResponse:
 
 
 @require_GET
+@cached_page
 def salary_list(request: HttpRequest) -> JsonResponse:
     figures = SalaryFigure.objects.select_related("role", "source")
     return JsonResponse({"salary_figures": [salary_data(figure) for figure in figures]})
 
 
 @require_GET
+@cached_page
 def source_list(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"sources": [source_data(source) for source in Source.objects.all()]})
 
 
 @require_GET
+@cached_page
 def source_detail(request: HttpRequest, slug: str) -> JsonResponse:
     source = Source.objects.with_counts().filter(slug=slug).first()
     if source is None:
@@ -409,5 +417,6 @@ def openapi_document() -> dict:
 
 
 @require_GET
+@cached_page
 def openapi(request: HttpRequest) -> JsonResponse:
     return JsonResponse(openapi_document())

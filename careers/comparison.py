@@ -115,7 +115,7 @@ def _dollars_year(request: HttpRequest) -> tuple[int | None, dict, str]:
     raw = request.GET.get("dollars", "").strip()
     if not raw:
         return None, table, ""
-    if not raw.isdigit() or int(raw) not in table:
+    if not (len(raw) <= 4 and raw.isascii() and raw.isdigit()) or int(raw) not in table:
         first, last = (min(table), max(table)) if table else ("-", "-")
         return None, table, f"Pay can be shown in the dollars of any year from {first} to {last}."
     return int(raw), table, ""

@@ -53,8 +53,8 @@ class RoleFilterForm(forms.Form):
     def yearly_min_pay(self) -> Decimal | None:
         filters = self.active_filters()
         amount = filters.get("min_pay")
-        if amount is None:
-            return None
+        if amount is None or "pay_period" in self.errors:
+            return None  # an amount without a period it can be read in is left out
         if filters.get("pay_period") == PayPeriod.HOUR:
             return amount * HOURS_PER_YEAR
         return amount
@@ -82,7 +82,7 @@ class RoleFilterForm(forms.Form):
         if "experience" in filters:
             years = filters["experience"].normalize()
             words.append(("experience", f"open with {years:f} years of experience"))
-        if "min_pay" in filters:
+        if "min_pay" in filters and "pay_period" not in self.errors:
             period = filters.get("pay_period") or PayPeriod.YEAR
             amount = filters["min_pay"]
             shown = f"${amount:,.2f}" if period == PayPeriod.HOUR else f"${amount:,.0f}"

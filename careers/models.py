@@ -473,3 +473,27 @@ class Fact(SourcedStatement):
         super().clean()
         if None not in (self.value_low, self.value_high) and self.value_low > self.value_high:
             raise ValidationError({"value_high": "The high value is below the low value."})
+
+
+class DataVersion(models.Model):
+    """One row whose number goes up whenever any content changes, so cached pages and
+    the in-memory promotion graph know, in every process, when they are stale."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "data version"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def current(cls) -> int:
+        value = cls.objects.filter(pk=1).values_list("value", flat=True).first()
+        return value or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        updated = cls.objects.filter(pk=1).update(value=models.F("value") + 1)
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"value": 1})

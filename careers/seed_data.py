@@ -12,6 +12,7 @@ from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
+from django.db.models import F
 
 # File name -> the models it holds, in an order that loads cleanly.
 LAYOUT: dict[str, list[str]] = {
@@ -52,11 +53,15 @@ def load(paths: list[Path]) -> int:
     file, the row and the reason, and nothing stays."""
     count = 0
     with transaction.atomic():
+        files = []
         for path in paths:
             try:
                 rows = list(serializers.deserialize("json", Path(path).read_text("utf-8")))
             except (DeserializationError, OSError, ValueError) as error:
                 raise FixtureError(f"{Path(path).name}: cannot be read: {error}") from error
+            files.append((path, rows))
+        park_renumbered_rungs([row.object for _, rows in files for row in rows])
+        for path, rows in files:
             for number, row in enumerate(rows, 1):
                 instance = row.object
                 what = f"{instance._meta.label_lower} pk={instance.pk}"
@@ -79,6 +84,21 @@ def load(paths: list[Path]) -> int:
         except DatabaseError as error:
             raise FixtureError(f"foreign keys do not match: {error}") from error
     return count
+
+
+def park_renumbered_rungs(objects) -> None:
+    """Rungs the files renumber move out of the way first, so that a swap of positions
+    (as an admin edit and export can produce) never collides with the old numbering."""
+    from ladders.admin import PARKING_OFFSET
+    from ladders.models import Rung
+
+    wanted = {obj.pk: obj.position for obj in objects if isinstance(obj, Rung) and obj.pk}
+    moving = [
+        pk
+        for pk, position in Rung.objects.filter(pk__in=wanted).values_list("pk", "position")
+        if position != wanted[pk]
+    ]
+    Rung.objects.filter(pk__in=moving).update(position=F("position") + PARKING_OFFSET)
 
 
 def export(directory: Path) -> list[Path]:

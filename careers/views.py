@@ -1,4 +1,6 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -6,6 +8,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
+from careers.cache import cached_page
 from careers.comparison import (
     PayBasis,
     add_link,
@@ -37,15 +40,45 @@ def fragment(request: HtmxHttpRequest, template_name: str, partial: str) -> str:
     return template_name
 
 
+ROLES_PER_PAGE = 50
+
+
+def paginate(request: HttpRequest, queryset) -> tuple:
+    """The asked-for page, or the first one with a message when `page` is not a page."""
+    paginator = Paginator(queryset, ROLES_PER_PAGE)
+    raw = request.GET.get("page", "1")
+    try:
+        return paginator.page(raw), ""
+    except (PageNotAnInteger, EmptyPage):
+        message = f"There is no page “{raw[:20]}”; showing the first page."
+        return paginator.page(1), message
+
+
+def page_links(request: HttpRequest, page) -> dict:
+    """Query strings for the previous and next pages, keeping the filters."""
+    links = {}
+    for name, has, number in [
+        ("previous", page.has_previous, page.number - 1),
+        ("next", page.has_next, page.number + 1),
+    ]:
+        if has():
+            params = request.GET.copy()
+            params["page"] = number
+            links[name] = params.urlencode()
+    return links
+
+
 @require_GET
 @vary_on_headers("HX-Request")
+@cached_page
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
     form = RoleFilterForm(request.GET or None)
     roles = Role.objects.with_profile()
     if form.is_bound:
         form.is_valid()  # invalid fields are shown as errors and left out
         roles = form.filter(roles)
-    roles = list(roles)
+    # Explicit: Meta.ordering does not apply once a filter groups rows to annotate them.
+    page, page_message = paginate(request, roles.order_by(Lower("title"), "pk"))
     filters = form.describe() if form.is_bound else []
     widen = []
     for name, words in filters:
@@ -59,7 +92,10 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         fragment(request, "careers/role_list.html", "role-results"),
         {
             "form": form,
-            "roles": roles,
+            "roles": page.object_list,
+            "page": page,
+            "page_links": page_links(request, page),
+            "page_message": page_message,
             "filters": filters,
             "widen": widen,
             "total_roles": Role.objects.count(),
@@ -69,6 +105,7 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def role_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_profile(), slug=slug)
     rungs = Rung.objects.filter(role=role).select_related("ladder__source", "ladder__employer")
@@ -99,11 +136,13 @@ def role_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cached_page
 def source_list(request: HttpRequest) -> HttpResponse:
     return render(request, "careers/source_list.html", {"sources": Source.objects.with_counts()})
 
 
 @require_GET
+@cached_page
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
     return render(

@@ -34,10 +34,12 @@ class RungFormSet(forms.BaseInlineFormSet):
             seen[position] = form
 
     def save(self, commit=True):
+        # Rungs being deleted still hold their positions until they go, so park them too.
         moving = [
             form.instance.pk
             for form in self.forms
-            if form.instance.pk and "position" in form.changed_data
+            if form.instance.pk
+            and ("position" in form.changed_data or form.cleaned_data.get("DELETE"))
         ]
         with transaction.atomic():
             if moving:

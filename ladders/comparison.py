@@ -58,12 +58,12 @@ class Column:
     stand_out: list[str] = field(default_factory=list)
 
     @property
-    def entry(self) -> Cell:
-        return self.cells[0]
+    def entry(self) -> Cell | None:
+        return self.cells[0] if self.cells else None
 
     @property
-    def top(self) -> Cell:
-        return self.cells[-1]
+    def top(self) -> Cell | None:
+        return self.cells[-1] if self.cells else None
 
     @property
     def education_added(self) -> str:

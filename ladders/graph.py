@@ -45,6 +45,9 @@ class PathTime:
         return f"{known}, plus {self.unknown_steps} {steps} whose time is not stated"
 
 
+_CURRENT: dict[str, tuple[int, PromotionGraph]] = {}
+
+
 class PromotionGraph:
     def __init__(self, edges: Iterable[Edge]):
         self.edges = list(edges)
@@ -65,6 +68,19 @@ class PromotionGraph:
             Edge(pk, a, b, low, high, direction == Promotion.Direction.SIDEWAYS)
             for pk, a, b, low, high, direction in rows
         )
+
+    @classmethod
+    def current(cls) -> PromotionGraph:
+        """The graph for the current data, built once per data version per process, so
+        a path search does not read every promotion on every request."""
+        from careers.models import DataVersion
+
+        version = DataVersion.current()
+        cached = _CURRENT.get("graph")
+        if cached is None or cached[0] != version:
+            cached = (version, cls.from_database())
+            _CURRENT["graph"] = cached
+        return cached[1]
 
     @property
     def role_ids(self) -> set[int]:

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from careers.cache import cached_page
 from careers.comparison import (
     PayBasis,
     add_link,
@@ -33,12 +34,14 @@ def ladders_with_rungs():
 
 
 @require_GET
+@cached_page
 def ladder_list(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "ladders/ladder_list.html", {"ladders": ladders_with_rungs()})
 
 
 @require_GET
 @vary_on_headers("HX-Request")
+@cached_page
 def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     ladder = get_object_or_404(ladders_with_rungs(), slug=slug)
     rungs = list(ladder.rungs.all())
@@ -91,9 +94,18 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     )
 
 
+MAP_LIMIT = 300  # roles; past this a drawing is unreadable, and the ladders serve better
+
+
 @require_GET
+@cached_page
 def career_map(request: HtmxHttpRequest) -> HttpResponse:
-    graph = PromotionGraph.from_database()
+    role_count = Role.objects.count()
+    if role_count > MAP_LIMIT:
+        return render(
+            request, "ladders/career_map.html", {"too_many": True, "role_count": role_count}
+        )
+    graph = PromotionGraph.current()
     roles = {role.pk: role for role in Role.objects.all()}
     titles = {pk: role.title for pk, role in roles.items()}
     drawing = layout(graph, titles)
@@ -123,41 +135,48 @@ def career_map(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+# Above this many roles a drop-down stops being usable (and weighs too much); the form
+# then takes a role's address name, which every role page shows.
+SELECT_LIMIT = 300
+
+
 class PathForm(forms.Form):
     start = forms.CharField(label="From the role I have", max_length=100)
     goal = forms.CharField(label="To the role I want", max_length=100)
 
-    def __init__(self, *args, roles: dict[str, Role], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.roles = roles
-        choices = [("", "Choose a role")] + [(slug, role.title) for slug, role in roles.items()]
-        for name in ("start", "goal"):
-            self.fields[name].widget = forms.Select(choices=choices)
-
-    def clean_start(self):
-        return self._role(self.cleaned_data["start"])
-
-    def clean_goal(self):
-        return self._role(self.cleaned_data["goal"])
-
-    def _role(self, slug: str) -> Role:
-        if slug not in self.roles:
-            raise forms.ValidationError(
-                "There is no role with that name. Choose one from the list.", code="unknown_role"
-            )
-        return self.roles[slug]
-
     def clean(self):
         data = super().clean()
+        slugs = [data.get("start"), data.get("goal")]
+        found = {role.slug: role for role in Role.objects.filter(slug__in=[s for s in slugs if s])}
+        for name in ("start", "goal"):
+            slug = data.get(name)
+            if slug and slug not in found:
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        "There is no role with that name. Choose one from the list.",
+                        code="unknown_role",
+                    ),
+                )
+            elif slug:
+                data[name] = found[slug]
         if data.get("start") and data.get("start") == data.get("goal"):
             raise forms.ValidationError("Choose two different roles.", code="same_role")
         return data
 
 
+def nearest(distances: dict[int, int], limit: int = 6) -> list[tuple[Role, int]]:
+    """The closest roles first (fewest moves, then title), without loading every role."""
+    closest = sorted(distances.items(), key=lambda item: (item[1], item[0]))[: limit * 8]
+    roles = Role.objects.in_bulk([pk for pk, _ in closest])
+    ranked = sorted(closest, key=lambda item: (item[1], roles[item[0]].title.lower()))
+    return [(roles[pk], moves) for pk, moves in ranked[:limit]]
+
+
 @require_GET
 @vary_on_headers("HX-Request")
+@cached_page
 def path_finder(request: HtmxHttpRequest) -> HttpResponse:
-    roles = {role.slug: role for role in Role.objects.all()}
     params = request.GET.copy()
     # Friendly URLs: /paths/?from=...&to=... (from is a Python keyword, so the form
     # fields are called start and goal).
@@ -165,26 +184,20 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
         if public in params:
             params[field] = params[public]
     bound = bool(params.get("start") or params.get("goal"))
-    form = PathForm(params if bound else None, roles=roles)
-    context = {"form": form}
+    form = PathForm(params if bound else None)
+    choices = None
+    if Role.objects.count() <= SELECT_LIMIT:
+        choices = list(Role.objects.values_list("slug", "title"))
+    context = {"form": form, "choices": choices}
     status = 200
     if bound and form.is_valid():
         start, goal = form.cleaned_data["start"], form.cleaned_data["goal"]
-        graph = PromotionGraph.from_database()
+        graph = PromotionGraph.current()
         path = graph.shortest_path(start.pk, goal.pk)
-        by_id = {role.pk: role for role in roles.values()}
         context.update(start=start, goal=goal)
         if path is None:
-            reach = graph.reachable_from(start.pk)
-            lead = graph.leading_to(goal.pk)
-            context["nearest_from_start"] = [
-                (by_id[pk], moves)
-                for pk, moves in sorted(reach.items(), key=lambda i: (i[1], by_id[i[0]].title))
-            ][:6]
-            context["nearest_to_goal"] = [
-                (by_id[pk], moves)
-                for pk, moves in sorted(lead.items(), key=lambda i: (i[1], by_id[i[0]].title))
-            ][:6]
+            context["nearest_from_start"] = nearest(graph.reachable_from(start.pk))
+            context["nearest_to_goal"] = nearest(graph.leading_to(goal.pk))
         else:
             promotions = Promotion.objects.select_related("ladder", "source").in_bulk(
                 [edge.promotion_id for edge in path]

@@ -46,6 +46,20 @@ class Chart:
     unit: str = "US dollars a year"
 
 
+def open_ended(pay: NormalisedPay) -> bool:
+    """Pay the source says can go past its figure, or gives only a floor for."""
+    return pay.figure.high_can_be_exceeded or (pay.high is None and pay.low is not None)
+
+
+def tick_label(value: Decimal) -> str:
+    if not value:
+        return "$0"
+    thousands = value / 1000
+    if thousands == thousands.to_integral_value():
+        return f"${thousands:,.0f}k"
+    return f"${thousands:,.1f}k"
+
+
 def nice_step(top: float, most_ticks: int = 6) -> float:
     raw = top / most_ticks
     magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
@@ -59,8 +73,8 @@ def pay_chart(rows: list[tuple[str, NormalisedPay]], width: int = 720, unit: str
     """Lay out range bars for (label, pay) rows. Positions are linear in pay from 0 at
     the plot's left edge to `axis_max` at its right edge."""
     values = [v for _, pay in rows for v in (pay.low, pay.high) if v is not None]
-    top = float(max(values)) if values else 1.0
-    if any(pay.figure.high_can_be_exceeded for _, pay in rows):
+    top = max(float(max(values)) if values else 0.0, 1.0)
+    if any(open_ended(pay) for _, pay in rows):
         top *= 1 + OPEN_END
     step = nice_step(top)
     axis_max = Decimal(str(step * math.ceil(top / step)))
@@ -76,14 +90,14 @@ def pay_chart(rows: list[tuple[str, NormalisedPay]], width: int = 720, unit: str
         high = pay.high if pay.high is not None else low
         bar.x_start, bar.x_end = x(low), x(high)
         bar.point = pay.low == pay.high or pay.high is None
-        if pay.figure.high_can_be_exceeded or (pay.high is None and pay.low is not None):
+        if open_ended(pay):
             bar.open_end = min(bar.x_end + OPEN_END * plot_width, LEFT + plot_width)
         bars.append(bar)
     axis_y = TOP + len(rows) * ROW_HEIGHT
     ticks = []
     value = Decimal(0)
     while value <= axis_max:
-        ticks.append((x(value), f"${value / 1000:,.0f}k" if value else "$0"))
+        ticks.append((x(value), tick_label(value)))
         value += Decimal(str(step))
     return Chart(
         bars=bars,

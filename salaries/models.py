@@ -172,15 +172,18 @@ class SalaryFigure(SourcedStatement):
         "about $9.00–$17.00 an hour"."""
         low, high = self.low, self.high
         prefix = "about " if self.approximate else ""
+        exceed = self.high_can_be_exceeded
         if low is not None and high is not None and low != high:
-            if self.high_can_be_exceeded:
+            if exceed:
                 amount = f"from {prefix}{self._money(low)} to more than {self._money(high)}"
             else:
                 amount = f"{prefix}{self._money(low)}–{self._money(high)}"
-        elif low is not None and high is not None:
-            amount = f"{prefix}{self._money(low)}"
         elif low is not None:
-            amount = f"{prefix}{self._money(low)} or more"
+            amount = f"{prefix}{self._money(low)}"
+            if high is None or exceed:
+                amount += " or more"
+        elif exceed:
+            amount = f"more than {prefix}{self._money(high)}"
         else:
             amount = f"up to {prefix}{self._money(high)}"
         return f"{amount} {self.get_period_display()}"

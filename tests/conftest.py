@@ -38,3 +38,18 @@ def seeds_dir() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Tests roll the database back, and with it the data version; start each test with
+    an empty page cache so no test sees another's pages."""
+    from django.core.cache import cache
+
+    from ladders.graph import _CURRENT
+
+    cache.clear()
+    _CURRENT.clear()
+    yield
+    cache.clear()
+    _CURRENT.clear()

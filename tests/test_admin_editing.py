@@ -168,7 +168,11 @@ def test_a_second_concurrent_edit_is_refused_and_shows_what_changed(client, edit
     assert response.status_code == 200
     html = response.content.decode()
     assert "Somebody else saved this role while you were editing it" in html
-    assert "Executive (renamed by the first editor)" in html
+    differences = html[html.index("differs from yours:") :]
+    assert (
+        "Title: now “Executive (renamed by the first editor)” (yours: “Executive (second editor)”)"
+        in (differences.replace("&quot;", '"'))
+    )
     role.refresh_from_db()
     assert role.title == "Executive (renamed by the first editor)"
 
@@ -279,3 +283,15 @@ def test_admin_has_view_on_site(client, editor):
     figure = SalaryFigure.objects.filter(role__isnull=False).first()
     html = client.get(change_url(figure)).content.decode()
     assert "View on site" in html
+
+
+def test_deleting_a_rung_and_moving_another_into_its_place_works(client, editor):
+    ladder = Ladder.objects.get(slug="peoplesupport")
+    data = form_data(client.get(change_url(ladder)))
+    keys = sorted(k for k in data if k.startswith("rungs-") and k.endswith("-position"))
+    by_position = {data[k]: k for k in keys}
+    data[by_position[4].replace("-position", "-DELETE")] = "on"
+    data[by_position[3]] = 4
+    response = client.post(change_url(ladder), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert sorted(ladder.rungs.values_list("position", flat=True)) == [1, 2, 4]

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_role_is_a_linked_box_and_every_move_an_arrow(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         response = client.get(reverse("ladders:career-map"))
     html = response.content.decode()
     svg = html[html.index("<svg") : html.index("</svg>")]
@@ -50,3 +50,10 @@ def test_no_script_is_needed_for_the_map(client):
     html = client.get(reverse("ladders:career-map")).content.decode()
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert "<script" not in svg
+
+
+def test_too_many_roles_to_draw_says_so_and_offers_other_ways(client):
+    Role.objects.bulk_create(Role(title=f"Role {n}", slug=f"role-{n}") for n in range(300))
+    html = client.get(reverse("ladders:career-map")).content.decode()
+    assert "The map draws up to 300 roles, and there are 316." in html
+    assert "<svg" not in html

@@ -196,3 +196,21 @@ def test_print_stylesheet_hides_controls_and_keeps_footnotes(client):
     css = client.get("/static/css/site.css")
     text = b"".join(css.streaming_content).decode() if css.streaming else css.content.decode()
     assert "@media print" in text and ".no-print" in text
+
+
+@pytest.mark.parametrize("dollars", ["²", "2" * 5000, "-1", "20.5", "1492"])
+def test_odd_dollar_years_are_ignored_with_a_message(client, dollars):
+    response = client.get(ROLES, {"role": ["supervisor", "executive"], "dollars": dollars})
+    assert response.status_code == 200
+    assert "Pay can be shown in the dollars of any year" in response.content.decode()
+
+
+def test_a_ladder_without_rungs_can_be_compared(client):
+    from careers.models import Source
+    from ladders.models import Ladder
+
+    source = Source.objects.first()
+    Ladder.objects.create(name="Empty", slug="empty", source=source, quote="q")
+    response = client.get(LADDERS, {"ladder": ["empty", "convergys"]})
+    assert response.status_code == 200
+    assert "No rungs yet" in response.content.decode()

@@ -56,3 +56,16 @@ def test_experience_reads_naturally(low, high, expected):
 )
 def test_time_in_role_reads_naturally(low, high, expected):
     assert Promotion(months_min=low, months_max=high).time_in_role_display == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"low": None, "high": Decimal(100000)}, "more than $100,000 a year"),
+        ({"low": Decimal(100000), "high": Decimal(100000)}, "$100,000 or more a year"),
+        ({"low": Decimal(50000), "high": None}, "$50,000 or more a year"),
+    ],
+)
+def test_pay_that_can_exceed_its_figure_never_reads_as_a_cap(fields, expected):
+    figure = SalaryFigure(period="year", high_can_be_exceeded=True, **fields)
+    assert figure.as_stated() == expected

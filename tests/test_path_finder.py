@@ -12,7 +12,7 @@ HTMX = {"HX-Request": "true"}
 def test_csr_to_general_manager_goes_up_the_call_center_hierarchy(
     client, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         response = client.get(
             URL, {"from": "customer-service-representative", "to": "call-center-general-manager"}
         )
@@ -94,3 +94,25 @@ def test_the_form_keeps_the_chosen_roles(client):
 def test_profile_links_to_the_path_finder(client):
     html = client.get(reverse("careers:role-detail", args=["supervisor"])).content.decode()
     assert "/paths/?from=supervisor" in html
+
+
+def test_with_many_roles_the_form_takes_role_names_instead_of_a_drop_down(client):
+    from careers.models import Role
+
+    Role.objects.bulk_create(Role(title=f"Role {n}", slug=f"role-{n}") for n in range(300))
+    html = client.get(URL).content.decode()
+    assert '<input type="text" name="from"' in html and "<select" not in html
+    response = client.get(URL, {"from": "supervisor", "to": "executive"})
+    assert [s.to_role.slug for s in response.context["steps"]] == ["manager", "executive"]
+
+
+def test_the_graph_is_built_once_per_data_version(django_assert_num_queries):
+    from careers.models import DataVersion, Role
+    from ladders.graph import PromotionGraph
+
+    first = PromotionGraph.current()
+    with django_assert_num_queries(1):  # the version only
+        assert PromotionGraph.current() is first
+    DataVersion.bump()
+    assert PromotionGraph.current() is not first
+    assert Role.objects.exists()

@@ -69,3 +69,29 @@ def test_comparison_page_draws_one_bar_per_figure_with_a_table(client):
     assert svg.count('<g class="bar') == figures
     assert '<title id="chart-title">' in svg and '<desc id="chart-desc">' in svg
     assert html.count('<tr><th scope="row">') >= figures  # the same numbers as a table
+
+
+def test_tick_labels_for_a_step_of_2500_are_exact():
+    chart = pay_chart([("a", pay(12000, 14000))])
+    assert nice_step(14000) == 2500
+    assert [label for _, label in chart.ticks] == [
+        "$0",
+        "$2.5k",
+        "$5k",
+        "$7.5k",
+        "$10k",
+        "$12.5k",
+        "$15k",
+    ]
+
+
+def test_all_zero_pay_still_draws():
+    figure = SalaryFigure(low=Decimal(0), high=Decimal(0), period="hour", year=2007)
+    chart = pay_chart([("zero", figure.normalised(None, {}))])
+    assert chart.axis_max > 0
+
+
+def test_a_floor_only_figure_gets_room_for_its_arrow():
+    chart = pay_chart([("a", pay(50000, None))])
+    bar = chart.bars[0]
+    assert bar.open_end > bar.x_end

@@ -84,7 +84,7 @@ def test_invalid_filters_are_reported_and_left_out(client):
 
 
 def test_the_htmx_request_gets_only_the_results_fragment(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get(URL, {"q": "manager"}, headers=HTMX)
     html = response.content.decode()
     assert "<html" not in html
@@ -94,7 +94,7 @@ def test_the_htmx_request_gets_only_the_results_fragment(client, django_assert_m
 
 
 def test_the_full_page_keeps_the_form_and_the_results(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get(URL, {"q": "manager", "education": "5", "min_pay": "10"})
     html = response.content.decode()
     assert "<html" in html and 'id="role-results"' in html
@@ -111,3 +111,39 @@ def test_the_filter_form_works_without_javascript(client):
     html = client.get(reverse("careers:role-list")).content.decode()
     assert '<form class="filters" method="get" action="/roles/"' in html
     assert '<button type="submit">Show roles</button>' in html
+
+
+def test_long_lists_are_paginated_and_keep_the_filters(client):
+    for number in range(60):
+        Role.objects.create(
+            title=f"Zz synthetic role {number:02d}", slug=f"zz-synthetic-{number:02d}"
+        )
+    first = client.get(URL, {"q": "synthetic"})
+    assert len(first.context["roles"]) == 50
+    html = first.content.decode()
+    assert "Roles 1–50 of 60 (page 1 of 2)" in html
+    assert "?q=synthetic&amp;page=2" in html
+    second = client.get(URL, {"q": "synthetic", "page": "2"})
+    assert len(second.context["roles"]) == 10
+    assert "?q=synthetic&amp;page=1" in second.content.decode()
+
+
+def test_a_page_that_does_not_exist_shows_the_first_with_a_message(client):
+    response = client.get(URL, {"page": "999"})
+    assert response.status_code == 200
+    assert "There is no page “999”; showing the first page." in response.content.decode()
+
+
+def test_an_unknown_pay_period_is_reported_and_the_amount_left_out(client):
+    response = client.get(URL, {"min_pay": "20", "pay_period": "month"})
+    html = response.content.decode()
+    assert "Select a valid choice. month is not one of the available choices." in html
+    assert len(response.context["roles"]) == Role.objects.count()
+    assert "paying at least" not in html
+
+
+def test_search_text_is_escaped_where_it_is_shown(client):
+    response = client.get(URL, {"q": "<script>alert(1)</script>"})
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -95,3 +95,27 @@ def test_loading_twice_changes_nothing():
     before = snapshot()
     load(default_files())
     assert snapshot() == before
+
+
+def test_fixtures_that_swap_rung_positions_load_over_the_old_ones(tmp_path):
+    from ladders.models import Rung
+
+    paths = []
+    for path in default_files():
+        data = json.loads(path.read_text("utf-8"))
+        rungs = [
+            row for row in data if row["model"] == "ladders.rung" and row["fields"]["ladder"] == 1
+        ]
+        if rungs:
+            rungs[0]["fields"]["position"], rungs[1]["fields"]["position"] = (
+                rungs[1]["fields"]["position"],
+                rungs[0]["fields"]["position"],
+            )
+        copy = tmp_path / path.name
+        copy.write_text(json.dumps(data), "utf-8")
+        paths.append(copy)
+    first, second = Rung.objects.filter(ladder_id=1).order_by("position")[:2]
+    load(paths)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.position, second.position) == (2, 1)

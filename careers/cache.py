@@ -1,0 +1,72 @@
+"""Whole-page caching that is never stale: every key carries the data version, which
+goes up on any saved change (admin edit, fixture load, anything through the ORM)."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+
+from careers.models import DataVersion
+
+CONTENT_APPS = ["careers", "salaries", "ladders"]
+PAGE_TIMEOUT = 60 * 60
+KEPT_HEADERS = ["Content-Type", "Vary", "Content-Disposition"]
+
+
+def data_changed(sender, **kwargs) -> None:
+    if sender is not DataVersion:
+        DataVersion.bump()
+
+
+def connect_signals() -> None:
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            # History rows are written alongside the change they record.
+            if model is DataVersion or model.__name__.startswith("Historical"):
+                continue
+            post_save.connect(data_changed, sender=model, dispatch_uid=f"data-version-{model}")
+            post_delete.connect(data_changed, sender=model, dispatch_uid=f"data-version-d-{model}")
+
+
+def page_key(request, version: int) -> str:
+    """One key per data version, address and kind of response (page or htmx fragment)."""
+    kind = "fragment" if request.headers.get("HX-Request") == "true" else "page"
+    if request.headers.get("HX-History-Restore-Request") == "true":
+        kind = "page"
+    raw = f"{version}|{kind}|{request.get_full_path()}"
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def cached_page(view):
+    """Serve anonymous GETs from the cache. Visitors with a session (staff, or anyone
+    whose pages depend on their own state) always get a freshly rendered page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return view(request, *args, **kwargs)
+        key = page_key(request, DataVersion.current())
+        hit = cache.get(key)
+        if hit is not None:
+            status, headers, content = hit
+            response = HttpResponse(content, status=status)
+            for name, value in headers.items():
+                response[name] = value
+            response["X-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        if response.status_code in (200, 404) and not response.streaming:
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            cache.set(key, (response.status_code, headers, response.content), PAGE_TIMEOUT)
+        response["X-Cache"] = "miss"
+        return response
+
+    return wrapper

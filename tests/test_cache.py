@@ -1,0 +1,117 @@
+"""Whole-page caching: fast repeats, never stale, never a fragment for a page."""
+
+import json
+import socket
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.test import override_settings
+
+from careers.models import DataVersion, Role
+from careers.seed_data import default_files
+from salaries.models import SalaryFigure
+from tests.conftest import in_ci
+
+pytestmark = pytest.mark.django_db
+
+URL = "/roles/senior-customer-service-representative/"
+
+
+def test_a_repeat_visit_is_served_from_the_cache(client, django_assert_max_num_queries):
+    first = client.get(URL)
+    assert first["X-Cache"] == "miss"
+    with django_assert_max_num_queries(1):  # just the data version
+        second = client.get(URL)
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_pages_and_fragments_are_cached_apart(client):
+    url = "/roles/?q=manager"
+    page = client.get(url)
+    fragment = client.get(url, headers={"HX-Request": "true"})
+    assert b"<html" in page.content and b"<html" not in fragment.content
+    again_page = client.get(url)
+    again_fragment = client.get(url, headers={"HX-Request": "true"})
+    assert again_page["X-Cache"] == again_fragment["X-Cache"] == "hit"
+    assert again_page.content == page.content
+    assert again_fragment.content == fragment.content
+    assert "HX-Request" in again_fragment["Vary"]
+
+
+def test_a_saved_change_shows_on_the_next_request(client):
+    client.get(URL)
+    figure = SalaryFigure.objects.get(role__slug="senior-customer-service-representative")
+    figure.high = 51000
+    figure.save()
+    response = client.get(URL)
+    assert response["X-Cache"] == "miss"
+    assert "$33,655–$51,000 a year" in response.content.decode()
+
+
+def test_a_fixture_load_shows_on_the_next_request(client, tmp_path):
+    client.get("/roles/executive/")
+    paths = []
+    for path in default_files():
+        data = json.loads(path.read_text("utf-8"))
+        for row in data:
+            if row["model"] == "careers.role" and row["fields"]["slug"] == "executive":
+                row["fields"]["title"] = "Executive (from a new fixture)"
+        copy = tmp_path / path.name
+        copy.write_text(json.dumps(data), "utf-8")
+        paths.append(str(copy))
+    call_command("load_fixtures", *paths, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert "Executive (from a new fixture)" in client.get("/roles/executive/").content.decode()
+
+
+def test_every_change_moves_the_data_version_on():
+    before = DataVersion.current()
+    Role.objects.create(title="New role", slug="new-role")
+    assert DataVersion.current() == before + 1
+    Role.objects.get(slug="new-role").delete()
+    assert DataVersion.current() == before + 2
+
+
+def test_visitors_with_a_session_always_get_a_fresh_page(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get(URL)
+    assert not response.has_header("X-Cache")
+    assert b"Edit this role" in response.content
+
+
+def test_anonymous_pages_carry_no_csrf_token(client):
+    assert b"X-CSRFToken" not in client.get(URL).content
+
+
+def redis_reachable() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+def test_redis_cache_works_when_configured(client):
+    if not redis_reachable():
+        if in_ci():
+            pytest.fail("Redis at 127.0.0.1:6379 is not answering")
+        pytest.skip("Redis at 127.0.0.1:6379 is not answering")
+    redis = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "careers-tests",
+        }
+    }
+    with override_settings(CACHES=redis):
+        caches["default"].clear()
+        assert client.get(URL)["X-Cache"] == "miss"
+        assert client.get(URL)["X-Cache"] == "hit"
+        SalaryFigure.objects.filter(role__slug="senior-customer-service-representative").update(
+            high=52000
+        )
+        DataVersion.bump()  # .update() sends no signals; the admin and loaders do
+        assert "$52,000" in client.get(URL).content.decode()
+        caches["default"].clear()
