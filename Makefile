@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # pyenv reads .python-version (3.12) in this folder; python3.12 is tried first anyway.
 PYTHON ?= $(shell command -v python3.12 || command -v python3)
 
-.PHONY: run test lint format migrate loaddata export check-python clean
+.PHONY: run test lint format migrate loaddata export bench check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -37,6 +37,11 @@ loaddata: migrate
 
 run: loaddata
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The benchmark: gunicorn + wrk on SQLite and PostgreSQL; prints a table, writes bench/RESULTS.md.
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) bench/run.py
 
 # Write the current database back to fixtures/ (after editing in admin).
 export: $(VENV)/.installed

@@ -3,6 +3,7 @@ the OpenAPI 3.1 document at /api/openapi.json."""
 
 from __future__ import annotations
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -115,6 +116,32 @@ def ladder_data(ladder: Ladder, rungs: list[Rung]) -> dict:
     }
 
 
+PAGE_SIZE = 100
+
+
+def paginated(request: HttpRequest, key: str, queryset, serialise) -> JsonResponse:
+    """One page of a listing, with links to the neighbouring pages."""
+    paginator = Paginator(queryset, PAGE_SIZE)
+    raw = request.GET.get("page", "1")
+    try:
+        page = paginator.page(raw)
+    except (PageNotAnInteger, EmptyPage):
+        message = f"There is no page “{raw[:20]}”; pages run from 1 to {paginator.num_pages}."
+        return JsonResponse({"error": message}, status=400)
+
+    def link(number: int) -> str:
+        return f"{request.path}?page={number}"
+
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "next": link(page.next_page_number()) if page.has_next() else None,
+            "previous": link(page.previous_page_number()) if page.has_previous() else None,
+            key: [serialise(item) for item in page.object_list],
+        }
+    )
+
+
 def not_found(what: str, slug: str) -> JsonResponse:
     return JsonResponse({"error": f"No {what} with the slug “{slug[:100]}”."}, status=404)
 
@@ -122,7 +149,7 @@ def not_found(what: str, slug: str) -> JsonResponse:
 @require_GET
 @cached_page
 def role_list(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"roles": [role_summary(role) for role in Role.objects.all()]})
+    return paginated(request, "roles", Role.objects.order_by("pk"), role_summary)
 
 
 @require_GET
@@ -155,8 +182,11 @@ def _ladders():
 @require_GET
 @cached_page
 def ladder_list(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(
-        {"ladders": [ladder_data(ladder, list(ladder.rungs.all())) for ladder in _ladders()]}
+    return paginated(
+        request,
+        "ladders",
+        _ladders().order_by("pk"),
+        lambda ladder: ladder_data(ladder, list(ladder.rungs.all())),
     )
 
 
@@ -178,14 +208,14 @@ def ladder_detail(request: HttpRequest, slug: str) -> JsonResponse:
 @require_GET
 @cached_page
 def salary_list(request: HttpRequest) -> JsonResponse:
-    figures = SalaryFigure.objects.select_related("role", "source")
-    return JsonResponse({"salary_figures": [salary_data(figure) for figure in figures]})
+    figures = SalaryFigure.objects.select_related("role", "source").order_by("pk")
+    return paginated(request, "salary_figures", figures, salary_data)
 
 
 @require_GET
 @cached_page
 def source_list(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"sources": [source_data(source) for source in Source.objects.all()]})
+    return paginated(request, "sources", Source.objects.order_by("pk"), source_data)
 
 
 @require_GET
@@ -366,12 +396,29 @@ SCHEMAS["SourceDetail"] = _object(
 
 
 def _list_of(key: str, item: str) -> dict:
-    return _object({key: _array(item)})
+    page_link = {"type": ["string", "null"], "description": "URL of the neighbouring page."}
+    return _object(
+        {
+            "count": {"type": "integer", "description": "Items in all pages."},
+            "next": page_link,
+            "previous": page_link,
+            key: _array(item),
+        },
+        f"One page of at most {PAGE_SIZE} items.",
+    )
 
 
 def _operation(summary: str, schema: dict, *, with_slug: bool = False) -> dict:
     responses = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
     operation = {"summary": summary, "responses": responses}
+    if not with_slug:
+        operation["parameters"] = [
+            {"name": "page", "in": "query", "required": False, "schema": {"type": "integer"}}
+        ]
+        responses["400"] = {
+            "description": "No such page",
+            "content": {"application/json": {"schema": _ref("Error")}},
+        }
     if with_slug:
         operation["parameters"] = [
             {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}

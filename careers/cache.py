@@ -39,13 +39,17 @@ def page_key(request, version: int) -> str:
     kind = "fragment" if request.headers.get("HX-Request") == "true" else "page"
     if request.headers.get("HX-History-Restore-Request") == "true":
         kind = "page"
-    raw = f"{version}|{kind}|{request.get_full_path()}"
+    # Role and ladder pages offer "add to comparison" built on the remembered one.
+    remembered = "|".join(
+        request.COOKIES.get(name, "")[:500] for name in ("compare_role", "compare_ladder")
+    )
+    raw = f"{version}|{kind}|{request.get_full_path()}|{remembered}"
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def cached_page(view):
-    """Serve anonymous GETs from the cache. Visitors with a session (staff, or anyone
-    whose pages depend on their own state) always get a freshly rendered page."""
+    """Serve anonymous GETs from the cache. Visitors with a session (staff) always get a
+    freshly rendered page."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):

@@ -4,7 +4,9 @@ URL, remembering them between pages, pay in a chosen year's dollars, and CSV."""
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.db.models import Model
@@ -14,7 +16,6 @@ from salaries.models import CpiYear
 
 MIN_ITEMS = 2
 MAX_ITEMS = 4
-SESSION_KEY = "comparison:{}"
 
 
 @dataclass
@@ -74,14 +75,38 @@ def read_selection(request: HttpRequest, param: str, queryset, noun: str) -> Sel
     return selection
 
 
-def remember(request: HttpRequest, selection: Selection) -> None:
-    """Keep the last comparison so "add to comparison" elsewhere builds on it."""
-    if not selection.error:
-        request.session[SESSION_KEY.format(selection.param)] = selection.slugs
+COOKIE = "compare_{}"
+COOKIE_AGE = 90 * 24 * 60 * 60
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
+
+
+def remember_selection(param: str):
+    """Keep the last good comparison in a small cookie (not a session: no database row
+    for every visitor), so "add to comparison" elsewhere builds on it."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            slugs = list(dict.fromkeys(v for v in request.GET.getlist(param) if v))
+            if response.status_code == 200 and slugs and request.GET.get("format") != "csv":
+                response.set_cookie(
+                    COOKIE.format(param),
+                    ",".join(slugs[:MAX_ITEMS]),
+                    max_age=COOKIE_AGE,
+                    samesite="Lax",
+                    httponly=True,
+                )
+            return response
+
+        return wrapper
+
+    return decorate
 
 
 def remembered(request: HttpRequest, param: str) -> list[str]:
-    return list(request.session.get(SESSION_KEY.format(param), []))[:MAX_ITEMS]
+    raw = request.COOKIES.get(COOKIE.format(param), "")
+    return [slug for slug in raw.split(",") if SLUG.match(slug)][:MAX_ITEMS]
 
 
 @dataclass

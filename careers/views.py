@@ -18,7 +18,7 @@ from careers.comparison import (
     csv_response,
     footnotes,
     read_selection,
-    remember,
+    remember_selection,
 )
 from careers.forms import RoleFilterForm
 from careers.models import EducationLevel, Fact, Role, Source
@@ -153,12 +153,13 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@remember_selection("role")
 @vary_on_headers("HX-Request")
+@cached_page
 def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     selection = read_selection(request, "role", Role.objects.with_profile(), "role")
     pay = PayBasis.from_request(request)
     selection.keep = {"dollars": pay.dollars_of}
-    remember(request, selection)
     roles = selection.items
     attach_normalised_pay(roles, pay.dollars_of, pay.cpi)
     if request.GET.get("format") == "csv" and selection.ready:

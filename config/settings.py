@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "careers",
     "salaries",
     "ladders",
+    "bench",
 ]
 
 MIDDLEWARE = [
@@ -117,7 +118,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -145,3 +146,6 @@ else:
 
 # The five articles every fact is drawn from; checked by the quote tests.
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
+
+# The benchmark mounts the framework-floor view (see bench/).
+BENCHMARK = env_flag("BENCHMARK")

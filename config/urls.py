@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -9,3 +10,8 @@ urlpatterns = [
     path("api/", include("careers.api_urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCHMARK:
+    from bench.views import floor
+
+    urlpatterns.append(path("__floor__/", floor))

@@ -16,7 +16,7 @@ from careers.comparison import (
     csv_response,
     footnotes,
     read_selection,
-    remember,
+    remember_selection,
 )
 from careers.models import Role
 from careers.views import HtmxHttpRequest, fragment
@@ -218,14 +218,15 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @require_GET
+@remember_selection("ladder")
 @vary_on_headers("HX-Request")
+@cached_page
 def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
     ladders = Ladder.objects.select_related("source", "employer")
     selection = read_selection(request, "ladder", ladders, "ladder")
     pay = PayBasis.from_request(request)
     selection.keep = {"dollars": pay.dollars_of}
     columns = build_columns(selection.items) if selection.items else []
-    remember(request, selection)
     depth = max((len(column.cells) for column in columns), default=0)
     rows = [
         (

@@ -87,3 +87,22 @@ def test_the_schema_rejects_a_wrong_body(document):
 
 def test_api_is_read_only(client):
     assert client.post("/api/roles/").status_code == 405
+
+
+def test_listings_are_paginated_with_links(client, document):
+    from careers.api import PAGE_SIZE
+
+    Role.objects.bulk_create(Role(title=f"Role {n}", slug=f"role-{n}") for n in range(PAGE_SIZE))
+    first = client.get("/api/roles/").json()
+    assert first["count"] == Role.objects.count()
+    assert len(first["roles"]) == PAGE_SIZE
+    assert first["next"] == "/api/roles/?page=2" and first["previous"] is None
+    second = client.get(first["next"]).json()
+    assert len(second["roles"]) == first["count"] - PAGE_SIZE
+    validate(document, "/api/roles/", 200, second)
+
+
+def test_a_page_that_does_not_exist_is_a_documented_400(client, document):
+    response = client.get("/api/roles/", {"page": "nine"})
+    assert response.status_code == 400
+    validate(document, "/api/roles/", 400, response.json())

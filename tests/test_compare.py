@@ -214,3 +214,20 @@ def test_a_ladder_without_rungs_can_be_compared(client):
     response = client.get(LADDERS, {"ladder": ["empty", "convergys"]})
     assert response.status_code == 200
     assert "No rungs yet" in response.content.decode()
+
+
+def test_remembering_a_comparison_creates_no_session(client):
+    from django.contrib.sessions.models import Session
+
+    response = client.get(ROLES, {"role": ["supervisor", "executive"]})
+    assert "sessionid" not in response.cookies
+    assert response.cookies["compare_role"].value == "supervisor,executive"
+    assert Session.objects.count() == 0
+
+
+def test_a_repeated_comparison_is_served_from_the_cache_and_still_remembered(client):
+    client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]})
+    client.cookies.clear()
+    again = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]})
+    assert again["X-Cache"] == "hit"
+    assert again.cookies["compare_ladder"].value == "convergys,peoplesupport"
