@@ -221,7 +221,7 @@ def table(results: list[dict]) -> str:
             f"{floor['rps']:,.0f} req/s. Worker memory after the run: {result['rss_mb']:.0f} MB. "
             f"Path finder server time (page rendered, graph in memory): "
             f"{result['path_finder_server_ms']:.1f} ms; the graph search alone: "
-            f"{result['graph_search_ms']:.2f} ms.",
+            f"{result['graph_search_ms'] * 1000:.0f} µs.",
             "",
             "| page | median ms | p99 ms | req/s | × floor | static copy median ms | "
             "queries cold / cached | bytes page / fragment | errors |",

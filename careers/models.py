@@ -36,6 +36,7 @@ class Versioned(models.Model):
                 type(self)
                 .objects.select_for_update()
                 .filter(pk=self.pk)
+                .order_by()  # Meta.ordering may join other tables, which FOR UPDATE refuses
                 .values_list("version", flat=True)
                 .first()
             )

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.exceptions import ValidationError
+from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F
@@ -83,7 +84,18 @@ def load(paths: list[Path]) -> int:
             connection.check_constraints()
         except DatabaseError as error:
             raise FixtureError(f"foreign keys do not match: {error}") from error
+        reset_sequences({type(row.object) for _, rows in files for row in rows})
     return count
+
+
+def reset_sequences(models) -> None:
+    """Rows arrive with their own ids; move each id sequence past them (PostgreSQL), as
+    loaddata does, so the next row added in admin gets a fresh id."""
+    statements = connection.ops.sequence_reset_sql(no_style(), list(models))
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 def park_renumbered_rungs(objects) -> None:

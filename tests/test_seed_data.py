@@ -119,3 +119,11 @@ def test_fixtures_that_swap_rung_positions_load_over_the_old_ones(tmp_path):
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.position, second.position) == (2, 1)
+
+
+def test_after_a_load_new_rows_get_fresh_ids():
+    from careers.models import Role
+
+    load(default_files())
+    role = Role.objects.create(title="Brand new role", slug="brand-new-role")
+    assert role.pk > max(Role.objects.exclude(pk=role.pk).values_list("pk", flat=True))

@@ -1,0 +1,78 @@
+"""The benchmark's own parts: the synthetic catalogue and the floor view."""
+
+import io
+from importlib import reload
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import clear_url_caches
+
+from careers.models import Role
+from ladders.graph import PromotionGraph
+from ladders.models import Ladder, Promotion
+
+pytestmark = pytest.mark.django_db
+
+
+def generate(seed: int = 7) -> list[str]:
+    call_command(
+        "generate_catalogue",
+        "--roles=60",
+        "--promotions=150",
+        "--ladders=5",
+        f"--seed={seed}",
+        stdout=io.StringIO(),
+    )
+    return list(Role.objects.filter(slug__startswith="synthetic-").values_list("title", flat=True))
+
+
+def test_the_catalogue_has_the_asked_for_size():
+    generate()
+    assert Role.objects.filter(slug__startswith="synthetic-").count() == 60
+    assert Ladder.objects.filter(slug__startswith="synthetic-").count() == 5
+    synthetic = Promotion.objects.filter(ladder__slug__startswith="synthetic-")
+    assert synthetic.count() == 150
+
+
+def test_the_catalogue_is_deterministic_from_its_seed():
+    first = generate(seed=3)
+    Promotion.objects.filter(ladder__slug__startswith="synthetic-").delete()
+    Ladder.objects.filter(slug__startswith="synthetic-").delete()
+    Role.objects.filter(slug__startswith="synthetic-").delete()
+    assert generate(seed=3) == first
+
+
+def test_synthetic_promotions_never_loop():
+    generate()
+    graph = PromotionGraph.from_database()
+    for edge in graph.edges:
+        assert graph.shortest_path(edge.to_id, edge.from_id) is None
+
+
+def test_pages_stay_within_their_query_bounds_at_catalogue_size(
+    client, django_assert_max_num_queries
+):
+    generate()
+    role = Role.objects.filter(slug__startswith="synthetic-").first()
+    with django_assert_max_num_queries(8):
+        client.get("/roles/", {"education": "1", "min_pay": "30000"})
+    with django_assert_max_num_queries(11):
+        client.get(role.get_absolute_url())
+
+
+def test_the_floor_view_is_mounted_only_for_the_benchmark(client):
+    import config.urls
+
+    assert client.get("/__floor__/").status_code == 404
+    try:
+        with override_settings(BENCHMARK=True):
+            reload(config.urls)
+            clear_url_caches()
+            response = client.get("/__floor__/")
+        assert response.status_code == 200
+        assert response.content == b"ok"
+    finally:
+        reload(config.urls)
+        clear_url_caches()
+    assert client.get("/__floor__/").status_code == 404
