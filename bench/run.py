@@ -41,6 +41,7 @@ def env_for(database_url: str) -> dict[str, str]:
         SECRET_KEY="benchmark-only-secret-key",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         BENCHMARK="1",
+        HTTPS="0",
         STATIC_ROOT=str(STATIC_ROOT),
     )
     return env

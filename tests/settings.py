@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+os.environ.setdefault("HTTPS", "0")  # the test client and live server speak plain HTTP
 
 from config.settings import *  # noqa: F403
 

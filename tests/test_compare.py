@@ -198,7 +198,7 @@ def test_print_stylesheet_hides_controls_and_keeps_footnotes(client):
     assert "@media print" in text and ".no-print" in text
 
 
-@pytest.mark.parametrize("dollars", ["²", "2" * 5000, "-1", "20.5", "1492"])
+@pytest.mark.parametrize("dollars", ["²", "2" * 1000, "-1", "20.5", "1492"])
 def test_odd_dollar_years_are_ignored_with_a_message(client, dollars):
     response = client.get(ROLES, {"role": ["supervisor", "executive"], "dollars": dollars})
     assert response.status_code == 200

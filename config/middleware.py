@@ -1,0 +1,51 @@
+"""Site-wide guards: refuse absurd requests early, answer calmly when the database is
+away, and send the headers Django has no setting for."""
+
+from __future__ import annotations
+
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+
+MAX_QUERY_STRING = 2048
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+
+class GuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+            response = self.page(
+                "400.html",
+                400,
+                f"The address is too long: its query part may hold at most "
+                f"{MAX_QUERY_STRING:,} characters.",
+            )
+        else:
+            response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if isinstance(exception, OperationalError | InterfaceError) or (
+            isinstance(exception, DatabaseError) and "connection" in str(exception).lower()
+        ):
+            response = self.page(
+                "503.html",
+                503,
+                "The career data is unreachable for a moment. Please try again shortly.",
+            )
+            response["Retry-After"] = "30"
+            return response
+        return None
+
+    @staticmethod
+    def page(template: str, status: int, message: str) -> HttpResponse:
+        # Rendered without a request: no context processor may touch the database.
+        html = render_to_string(template, {"message": message})
+        return HttpResponse(html, status=status)
