@@ -3,10 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from config.health import healthz
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="careers:role-list", permanent=False)),
     path("", include("careers.urls")),
     path("", include("ladders.urls")),
+    path("healthz", healthz, name="healthz"),
     path("api/", include("careers.api_urls")),
     path("admin/", admin.site.urls),
 ]
