@@ -20,7 +20,22 @@ def test_every_role_is_a_linked_box_and_every_move_an_arrow(client, django_asser
         assert f'<a href="{role.get_absolute_url()}" class="role-box">' in svg
     pairs = set(Promotion.objects.values_list("from_role", "to_role"))
     assert svg.count("<line ") == len(pairs)
-    assert svg.count('class="arrow sideways"') == 2
+    sideways = set(
+        Promotion.objects.filter(direction="sideways").values_list("from_role", "to_role")
+    )
+    assert svg.count('class="arrow sideways"') == len(sideways)
+
+
+def test_a_sideways_move_is_drawn_dashed(client):
+    # No article states a sideways move, so an editor's row stands in for one.
+    promotion = Promotion.objects.filter(to_role__slug="customer-service-training-manager").first()
+    assert (
+        'class="arrow sideways"' not in client.get(reverse("ladders:career-map")).content.decode()
+    )
+    promotion.direction = Promotion.Direction.SIDEWAYS
+    promotion.save()
+    html = client.get(reverse("ladders:career-map")).content.decode()
+    assert html.count('class="arrow sideways"') == 1
 
 
 def test_entry_level_is_drawn_at_the_bottom(client):

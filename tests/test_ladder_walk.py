@@ -93,4 +93,4 @@ def test_unknown_ladder_is_a_helpful_404(client):
 def test_moves_off_the_ladder_are_listed(client):
     html = client.get("/ladders/customer-service-track/").content.decode()
     assert "Moves off this ladder" in html
-    assert "eCommerce customer service representative" in html
+    assert "Customer service training manager" in html

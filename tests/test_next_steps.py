@@ -27,12 +27,25 @@ def test_csr_next_steps_cover_every_ladder(client):
     assert len(targets) == 8
 
 
-def test_moves_into_ecommerce_and_training_are_sideways(client):
-    response = client.get(reverse("careers:role-detail", args=["customer-service-representative"]))
+def test_moves_are_labelled_up_or_sideways_as_their_row_says(client):
+    url = reverse("careers:role-detail", args=["customer-service-representative"])
+    response = client.get(url)
     direction = {s.to_role.slug: s.promotion.direction for s in response.context["next_steps"]}
-    assert direction["ecommerce-customer-service-representative"] == "sideways"
-    assert direction["customer-service-training-manager"] == "sideways"
+    # More pay and a team to lead: 001 gives no ground for calling the move sideways.
+    assert direction["customer-service-training-manager"] == "up"
     assert direction["help-desk-representative"] == "up"
+    move = Promotion.objects.get(to_role__slug="customer-service-training-manager")
+    move.direction = Promotion.Direction.SIDEWAYS
+    move.save()
+    html = client.get(url).content.decode()
+    assert '<span class="badge badge-sideways">Sideways move</span>' in html
+
+
+def test_no_move_is_invented_where_an_article_only_lists_a_job(client):
+    # 001 describes the eCommerce CSR as another job in the field, not as a move from CSR.
+    assert not Promotion.objects.filter(
+        to_role__slug="ecommerce-customer-service-representative"
+    ).exists()
 
 
 def test_pay_change_is_worked_out_only_within_one_article():
@@ -62,7 +75,12 @@ def test_requirements_gained_name_the_higher_education():
     gained = requirements_gained(
         role("customer-service-representative"), role("help-desk-representative")
     )
-    assert gained == ["Education: Vocational certification (before: High-school diploma or GED)"]
+    # 004's help desk sentence names vocational certification as "either" of two choices and
+    # leaves the other out, so it is a certification, not a higher education level.
+    assert gained == [
+        "Certification (required): Vocational certification (the sentence says “either” "
+        "but names no other choice)"
+    ]
 
 
 def test_requirements_gained_include_experience_and_preferred_degrees():
@@ -72,7 +90,10 @@ def test_requirements_gained_include_experience_and_preferred_degrees():
     assert "Education: Bachelor's degree (before: none stated)" in gained
     assert "Experience: at least 7 years" in gained
     team = requirements_gained(role("help-desk-representative"), role("call-center-team-manager"))
-    assert team == ["Preferred: Associate (two-year) degree"]
+    assert team == [
+        "Education: Vocational certification (before: High-school diploma or GED)",
+        "Preferred: Associate (two-year) degree",
+    ]
 
 
 def test_profile_shows_next_steps_with_ladder_time_pay_and_needs(client):
