@@ -4,6 +4,7 @@ reason of any bad row and changes nothing; the exporter writes what the loader r
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
 from django.apps import apps
@@ -53,6 +54,7 @@ def load(paths: list[Path]) -> int:
     source's text) before it is saved; the first problem raises FixtureError naming the
     file, the row and the reason, and nothing stays."""
     count = 0
+    loaded: dict[tuple[type, bool, str], list] = defaultdict(list)
     with transaction.atomic():
         files = []
         for path in paths:
@@ -69,8 +71,8 @@ def load(paths: list[Path]) -> int:
                 label = f"{Path(path).name}, row {number} ({what})"
                 # A row already in the database is an update: constraints must not count it
                 # as its own duplicate.
-                manager = type(instance)._default_manager
-                instance._state.adding = not manager.filter(pk=instance.pk).exists()
+                stored = _stored_values(instance)
+                instance._state.adding = stored is None
                 try:
                     instance.full_clean(validate_unique=False)
                     with transaction.atomic():
@@ -79,13 +81,40 @@ def load(paths: list[Path]) -> int:
                     raise FixtureError(f"{label}: {_messages(error)}") from error
                 except DatabaseError as error:
                     raise FixtureError(f"{label}: {error}") from error
+                if stored != _values(instance):
+                    loaded[type(instance), stored is not None, Path(path).name].append(instance)
                 count += 1
         try:
             connection.check_constraints()
         except DatabaseError as error:
             raise FixtureError(f"foreign keys do not match: {error}") from error
         reset_sequences({type(row.object) for _, rows in files for row in rows})
+        record_history(loaded)
     return count
+
+
+def _values(instance) -> dict:
+    return {
+        field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields
+    }
+
+
+def _stored_values(instance) -> dict | None:
+    """The row as the database holds it now, or None when it is new."""
+    names = [field.attname for field in instance._meta.concrete_fields]
+    return type(instance)._default_manager.filter(pk=instance.pk).values(*names).first()
+
+
+def record_history(loaded: dict[tuple[type, bool, str], list]) -> None:
+    """Fixture rows are saved raw, which django-simple-history does not record; record the
+    rows a load added or changed, so that every seed value has a version to revert to and
+    a load shows in a row's history. Rows the load left as they were get no new entry."""
+    for (model, update, file_name), objects in loaded.items():
+        history = getattr(model, "history", None)
+        if history is not None:
+            history.bulk_history_create(
+                objects, update=update, default_change_reason=f"Loaded from fixtures/{file_name}"
+            )
 
 
 def reset_sequences(models) -> None:

@@ -12,6 +12,7 @@ from careers.editors import EDITORS, ensure_editors_group
 from careers.models import RequirementStatement, Role, Source
 from ladders.models import Ladder, Promotion, Rung
 from salaries.models import SalaryFigure
+from tests.conftest import load_seed_data
 
 pytestmark = pytest.mark.django_db
 
@@ -179,6 +180,8 @@ def test_a_second_concurrent_edit_is_refused_and_shows_what_changed(client, edit
 
 def test_history_records_who_changed_what_and_revert_restores(client, editor):
     role = Role.objects.get(slug="manager")
+    seed_version = role.history.get()
+    assert seed_version.history_change_reason == "Loaded from fixtures/roles.json"
     data = form_data(client.get(change_url(role)))
     data["title"] = "Manager (edited)"
     assert client.post(change_url(role), data).status_code == 302
@@ -189,16 +192,27 @@ def test_history_records_who_changed_what_and_revert_restores(client, editor):
     assert history_page.status_code == 200
     assert "Manager (edited)" in history_page.content.decode()
 
-    # The seed row has no history of its own (fixtures load raw); the first saved version
-    # is the edit, so make a second edit and revert to the first.
-    data = form_data(client.get(change_url(role)))
-    data["title"] = "Manager (edited twice)"
-    assert client.post(change_url(role), data).status_code == 302
-    revert_url = reverse("admin:careers_role_simple_history", args=[role.pk, latest.history_id])
+    # The seed's own version is there to go back to.
+    revert_url = reverse(
+        "admin:careers_role_simple_history", args=[role.pk, seed_version.history_id]
+    )
     revert = form_data(client.get(revert_url))
     assert client.post(revert_url, revert).status_code == 302
     role.refresh_from_db()
-    assert role.title == "Manager (edited)"
+    assert role.title == seed_version.title == "Manager"
+
+
+def test_loading_the_fixtures_again_adds_history_only_for_changed_rows():
+    role = Role.objects.get(slug="manager")
+    role.title = "Manager (edited)"
+    role.save()
+    before = {model: model.history.count() for model in (Role, Source)}
+    load_seed_data()
+    assert Source.history.count() == before[Source]
+    assert Role.history.count() == before[Role] + 1
+    restored = role.history.first()
+    assert (restored.title, restored.history_type) == ("Manager", "~")
+    assert restored.history_change_reason == "Loaded from fixtures/roles.json"
 
 
 def test_swapping_two_rung_positions_in_one_save_works(client, editor):
