@@ -49,3 +49,11 @@ class GuardMiddleware:
         # Rendered without a request: no context processor may touch the database.
         html = render_to_string(template, {"message": message})
         return HttpResponse(html, status=status)
+
+
+def client_ip_behind_proxy(request: HttpRequest) -> str | None:
+    """The visitor's address as the load balancer saw it: the last X-Forwarded-For entry,
+    the one the balancer itself appended (earlier entries are the client's to forge)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    return hops[-1] if hops else request.META.get("REMOTE_ADDR")

@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.test import Client
+from django.test import Client, override_settings
 from django.views.defaults import server_error
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +93,11 @@ def test_an_overlong_address_gets_a_clear_400(client):
     response = client.get("/roles/?q=" + "a" * 3000)
     assert response.status_code == 400
     assert b"The address is too long" in response.content
+    # The guard's own page is sent with the same headers as every other page.
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_500_page_shows_no_internals(rf):
@@ -108,6 +113,45 @@ def test_the_404_page_is_ours_with_debug_off(client):
     assert response.status_code == 404
     assert b"We could not find that page" in response.content
     assert b"URLconf" not in response.content
+
+
+@pytest.mark.parametrize("balancer", ["10.0.0.5", "10.0.0.6"])
+def test_behind_a_proxy_logins_lock_out_by_the_forwarded_address(rf, balancer):
+    from config.middleware import client_ip_behind_proxy
+
+    request = rf.get(
+        "/admin/login/",
+        REMOTE_ADDR=balancer,
+        HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7",
+    )
+    assert client_ip_behind_proxy(request) == "198.51.100.7"
+    assert client_ip_behind_proxy(rf.get("/", REMOTE_ADDR=balancer)) == balancer
+
+
+def test_behind_a_proxy_setting_routes_axes_through_the_forwarded_address():
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "HTTPS"}}
+    env.update(SECRET_KEY="x" * 60, BEHIND_PROXY="1", DJANGO_SETTINGS_MODULE="config.settings")
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings;"
+            " print(settings.AXES_CLIENT_IP_CALLABLE)",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert out == "config.middleware.client_ip_behind_proxy"
+
+
+def test_healthz_answers_plain_http_while_pages_redirect_to_https():
+    with override_settings(SECURE_SSL_REDIRECT=True):
+        client = Client()
+        assert client.get("/roles/").status_code == 301
+        assert client.get("/healthz").status_code == 200
 
 
 def test_healthz_reports_the_database(client):
