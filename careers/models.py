@@ -373,11 +373,11 @@ class RequirementStatement(SourcedStatement):
     def experience_display(self) -> str:
         low, high = self.experience_min_years, self.experience_max_years
         if low is not None and high is not None:
-            return _years(low) if low == high else f"{_number(low)} to {_years(high)}"
+            return years_display(low) if low == high else f"{_number(low)} to {years_display(high)}"
         if low is not None:
-            return f"at least {_years(low)}"
+            return f"at least {years_display(low)}"
         if high is not None:
-            return f"up to {_years(high)}"
+            return f"up to {years_display(high)}"
         return ""
 
 
@@ -385,7 +385,7 @@ def _number(value) -> str:
     return f"{value.normalize():f}" if hasattr(value, "normalize") else str(value)
 
 
-def _years(value) -> str:
+def years_display(value) -> str:
     text = _number(value)
     return f"{text} year" if text == "1" else f"{text} years"
 

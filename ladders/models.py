@@ -135,6 +135,12 @@ class Promotion(SourcedStatement):
         )
 
     @property
+    def label(self) -> str:
+        """The move's kind as a badge says it, hedged where the source gives no order."""
+        label = self.get_direction_display()
+        return label if self.order_is_stated else f"{label}? Order not stated"
+
+    @property
     def time_in_role_display(self) -> str:
         low, high = self.months_min, self.months_max
         if low is not None and high is not None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from careers.models import EducationLevel, Necessity, Role
+from careers.models import EducationLevel, Necessity, Role, years_display
 from ladders.models import Promotion
 from salaries.models import SalaryFigure
 
@@ -74,7 +74,7 @@ def requirements_gained(from_role: Role, to_role: Role) -> list[str]:
         gained.append(f"Education: {EducationLevel(after).label} (before: {was})")
     before_years, after_years = from_role.least_required_years(), to_role.least_required_years()
     if after_years is not None and (before_years is None or after_years > before_years):
-        gained.append(f"Experience: at least {after_years.normalize():f} years")
+        gained.append(f"Experience: at least {years_display(after_years)}")
     held = {req.certification for req in from_role.requirements.all() if req.certification}
     for req in to_role.requirements.all():
         if req.certification and req.certification not in held:

@@ -48,11 +48,28 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     profiles = Role.objects.with_profile().in_bulk([rung.role_id for rung in rungs])
     for rung in rungs:
         rung.profile = profiles[rung.role_id]
+    branches = describe_steps(
+        ladder.promotions.select_related("ladder", "source").exclude(
+            to_role_id__in=[rung.role_id for rung in rungs]
+        )
+    )
     at = request.GET.get("at", "")
     current = next((rung for rung in rungs if rung.role.slug == at), None)
     message = ""
     if at and current is None:
-        message = "That role is not on this ladder, so no rung is selected. Choose a rung below."
+        # A role reached by a move off the ladder (a profile's "Next steps" links here):
+        # stand on the rung the move leaves from.
+        branch = next((step for step in branches if step.to_role.slug == at), None)
+        current = branch and next((r for r in rungs if r.role_id == branch.from_role.pk), None)
+        if current is not None:
+            message = (
+                f"{branch.to_role.title} is not a rung of this ladder: it is a move off it "
+                f"from {current.role.title}, listed under “Moves off this ladder”."
+            )
+        else:
+            message = (
+                "That role is not on this ladder, so no rung is selected. Choose a rung below."
+            )
     below = above = step_in = None
     step_out_of = None
     if current is not None:
@@ -71,11 +88,6 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
                 step_in = step
             if above and step.from_role.pk == current.role_id and step.to_role.pk == above.role_id:
                 step_out_of = step
-    branches = describe_steps(
-        ladder.promotions.select_related("ladder", "source").exclude(
-            to_role_id__in=[rung.role_id for rung in rungs]
-        )
-    )
     return render(
         request,
         fragment(request, "ladders/ladder_detail.html", "ladder-walk"),

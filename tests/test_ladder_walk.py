@@ -94,3 +94,20 @@ def test_moves_off_the_ladder_are_listed(client):
     html = client.get("/ladders/customer-service-track/").content.decode()
     assert "Moves off this ladder" in html
     assert "Customer service training manager" in html
+
+
+def test_a_role_reached_by_a_move_off_the_ladder_stands_on_the_rung_it_leaves_from(client):
+    # A profile's "Next steps" links the ladder at the next role, which may not be a rung.
+    response = client.get(
+        "/ladders/customer-service-track/", {"at": "customer-service-training-manager"}
+    )
+    assert response.context["current"].role.slug == "customer-service-representative"
+    html = response.content.decode()
+    assert "Customer service training manager is not a rung of this ladder" in html
+    assert "You are on rung 1: Customer service representative (CSR)" in html
+
+
+def test_a_role_with_no_place_on_the_ladder_selects_no_rung(client):
+    response = client.get("/ladders/call-center-hierarchy/", {"at": "executive"})
+    assert response.context["current"] is None
+    assert "That role is not on this ladder" in response.content.decode()

@@ -120,3 +120,18 @@ def test_entry_role_says_nothing_leads_to_it(client):
         reverse("careers:role-detail", args=["customer-service-representative"])
     ).content.decode()
     assert "it is where people start" in html
+
+
+def test_a_move_whose_order_the_source_does_not_give_is_badged_as_such(client):
+    html = client.get(
+        reverse("careers:role-detail", args=["customer-service-representative"])
+    ).content.decode()
+    assert '<span class="badge badge-up">Step up? Order not stated</span>' in html
+    assert '<span class="badge badge-up">Step up</span>' in html  # the stated ones
+
+
+def test_one_year_of_experience_is_singular():
+    gained = requirements_gained(
+        role("customer-service-representative"), role("ecommerce-customer-service-representative")
+    )
+    assert "Experience: at least 1 year" in gained

@@ -148,3 +148,11 @@ def test_search_text_is_escaped_where_it_is_shown(client):
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_roles_whose_sources_state_no_education_are_kept_and_said_to_be_unstated(client):
+    response = client.get(URL, {"education": "0"})
+    assert "call-center-general-manager" in listed(response)
+    assert "no source states any education or experience stays in the list" in (
+        response.content.decode()
+    )

@@ -37,6 +37,13 @@ def test_walking_up_from_csr_to_general_manager_swaps_only_the_ladder(page: Page
     assert page.evaluate("window.__stillTheSamePage") is True
 
 
+def test_seeing_the_whole_ladder_again_keeps_focus_in_the_ladder(page: Page, site: str):
+    page.goto(site + "/ladders/call-center-hierarchy/?at=help-desk-representative")
+    page.get_by_role("link", name="See the whole ladder").click()
+    expect(page).to_have_url(f"{site}/ladders/call-center-hierarchy/")
+    expect(page.locator("#walk-start")).to_be_focused()
+
+
 def test_back_and_forward_retrace_the_walk(page: Page, site: str):
     page.goto(site + "/ladders/call-center-hierarchy/?at=customer-service-representative")
     page.get_by_role("link", name=re.compile("Step up to Help desk")).click()
