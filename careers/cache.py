@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 
 from careers.models import DataVersion
 
@@ -63,6 +64,9 @@ def cached_page(view):
             for name, value in headers.items():
                 response[name] = value
             response["X-Cache"] = "hit"
+            # The key holds the comparison cookies, so a shared cache must vary on them too,
+            # whether or not this response touched the session.
+            patch_vary_headers(response, ["Cookie"])
             return response
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
@@ -71,6 +75,7 @@ def cached_page(view):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             cache.set(key, (response.status_code, headers, response.content), PAGE_TIMEOUT)
         response["X-Cache"] = "miss"
+        patch_vary_headers(response, ["Cookie"])
         return response
 
     return wrapper

@@ -26,6 +26,8 @@ def test_a_repeat_visit_is_served_from_the_cache(client, django_assert_max_num_q
     assert second["X-Cache"] == "hit"
     assert second.content == first.content
     assert second["Content-Type"] == first["Content-Type"]
+    # What the page offers depends on the comparison cookies, hit or miss.
+    assert "Cookie" in first["Vary"] and "Cookie" in second["Vary"]
 
 
 def test_pages_and_fragments_are_cached_apart(client):

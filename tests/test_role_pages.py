@@ -116,3 +116,11 @@ def test_pages_load_htmx_from_our_own_static_files(client):
     html = client.get(reverse("careers:role-list")).content.decode()
     assert "/static/django_htmx/htmx" in html
     assert "https://" not in html.split("<body")[0]
+
+
+def test_hourly_pay_also_shows_its_yearly_equivalent(client):
+    html = client.get("/roles/customer-service-representative/").content.decode()
+    # $9.00–$17.00 an hour x 2,080 hours.
+    assert "That is about $18,720–$35,360 a year at 2,080 hours a year" in html
+    ladder = client.get("/ladders/call-center-hierarchy/").content.decode()
+    assert "that is about $18,720–$35,360 a year at 2,080 hours" in ladder
