@@ -430,7 +430,30 @@ def _operation(summary: str, schema: dict, *, with_slug: bool = False) -> dict:
     return {"get": operation}
 
 
+INDEX_SCHEMA = _object(
+    {
+        "openapi": {"type": "string", "description": "URL of this API's OpenAPI document."},
+        "endpoints": {
+            "type": "object",
+            "description": "Each listing by name, with its URL.",
+            "additionalProperties": {"type": "string"},
+        },
+    },
+    "Where to start: the listings and the document that describes them.",
+)
+
 PATHS = {
+    "/api/": {
+        "get": {
+            "summary": "The API's listings",
+            "responses": {
+                "200": {
+                    "description": "OK",
+                    "content": {"application/json": {"schema": INDEX_SCHEMA}},
+                }
+            },
+        }
+    },
     "/api/roles/": _operation("Every role", _list_of("roles", "RoleSummary")),
     "/api/roles/{slug}/": _operation(
         "One role, with every sourced row", _ref("Role"), with_slug=True
@@ -461,6 +484,25 @@ def openapi_document() -> dict:
         "paths": PATHS,
         "components": {"schemas": SCHEMAS},
     }
+
+
+@require_GET
+def index(request: HttpRequest) -> JsonResponse:
+    listings = {
+        "roles": "api:role-list",
+        "ladders": "api:ladder-list",
+        "salaries": "api:salary-list",
+        "sources": "api:source-list",
+    }
+    return JsonResponse(
+        {
+            "openapi": request.build_absolute_uri(reverse("api:openapi")),
+            "endpoints": {
+                name: request.build_absolute_uri(reverse(url_name))
+                for name, url_name in listings.items()
+            },
+        }
+    )
 
 
 @require_GET

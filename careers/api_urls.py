@@ -5,6 +5,7 @@ from careers import api
 app_name = "api"
 
 urlpatterns = [
+    path("", api.index, name="index"),
     path("openapi.json", api.openapi, name="openapi"),
     path("roles/", api.role_list, name="role-list"),
     path("roles/<slug:slug>/", api.role_detail, name="role-detail"),

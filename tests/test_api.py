@@ -31,6 +31,7 @@ def validate(doc, path, status, body):
 def concrete_urls():
     role = Role.objects.order_by("pk").first().slug
     return {
+        "/api/": "/api/",
         "/api/roles/": "/api/roles/",
         "/api/roles/{slug}/": f"/api/roles/{role}/",
         "/api/ladders/": "/api/ladders/",
@@ -106,3 +107,33 @@ def test_a_page_that_does_not_exist_is_a_documented_400(client, document):
     response = client.get("/api/roles/", {"page": "nine"})
     assert response.status_code == 400
     validate(document, "/api/roles/", 400, response.json())
+
+
+def test_the_api_root_lists_every_listing_and_the_document(client):
+    body = client.get("/api/").json()
+    assert body["openapi"].endswith("/api/openapi.json")
+    for name, url in body["endpoints"].items():
+        assert url.endswith(f"/api/{name}/")
+        assert client.get(url).status_code == 200
+    assert set(body["endpoints"]) == {"roles", "ladders", "salaries", "sources"}
+
+
+@pytest.mark.parametrize(
+    ("path", "most"),
+    [
+        ("/api/roles/", 3),
+        ("/api/roles/{slug}/", 7),
+        ("/api/ladders/", 5),
+        ("/api/ladders/{slug}/", 5),
+        ("/api/salaries/", 3),
+        ("/api/sources/", 3),
+        ("/api/sources/{slug}/", 2),
+        ("/api/openapi.json", 1),
+    ],
+)
+def test_every_endpoint_runs_a_bounded_number_of_queries(
+    client, django_assert_max_num_queries, path, most
+):
+    url = {**concrete_urls(), "/api/openapi.json": "/api/openapi.json"}[path]
+    with django_assert_max_num_queries(most):
+        assert client.get(url).status_code == 200

@@ -124,3 +124,19 @@ def test_hourly_pay_also_shows_its_yearly_equivalent(client):
     assert "That is about $18,720–$35,360 a year at 2,080 hours a year" in html
     ladder = client.get("/ladders/call-center-hierarchy/").content.decode()
     assert "that is about $18,720–$35,360 a year at 2,080 hours" in ladder
+
+
+@pytest.mark.parametrize(
+    ("url", "says", "offers"),
+    [
+        ("/roles/no-such-role/", "There is no role at this address", "/roles/"),
+        ("/ladders/no-such-ladder/", "There is no ladder at this address", "/ladders/"),
+        ("/sources/no-such-source/", "There is no source article at this address", "/sources/"),
+    ],
+)
+def test_an_unknown_address_says_what_was_not_found_and_where_to_look(client, url, says, offers):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert says in html
+    assert f'href="{offers}"' in html

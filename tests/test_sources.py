@@ -39,3 +39,9 @@ def test_citations_link_to_their_source(client):
 
 def test_unknown_source_is_a_404(client):
     assert client.get("/sources/nope/").status_code == 404
+
+
+def test_every_source_page_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries):
+    for source in Source.objects.all():
+        with django_assert_max_num_queries(7):
+            assert client.get(source.get_absolute_url()).status_code == 200
