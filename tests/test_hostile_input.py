@@ -22,8 +22,16 @@ NASTY = [
     "-1",
     "1e309",
     "9" * 40,
+    'x" autofocus onfocus="alert(1)',
+    "x' onmouseover='alert(1)",
+    "customer-service-representative" * 30,
 ]
-values = st.one_of(st.sampled_from(NASTY), st.text(max_size=60))
+values = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(max_size=60),
+    # Long values: the whole query string stays under the 2,048-character limit or meets it.
+    st.text(min_size=300, max_size=900),
+)
 PAGES = [
     ("/roles/", ["q", "education", "experience", "min_pay", "pay_period", "page"]),
     ("/ladders/call-center-hierarchy/", ["at"]),
@@ -31,11 +39,26 @@ PAGES = [
     ("/compare/roles/", ["role", "dollars", "format"]),
     ("/compare/ladders/", ["ladder", "dollars", "format"]),
     ("/api/roles/", ["page"]),
+    ("/api/ladders/", ["page"]),
+    ("/api/salaries/", ["page"]),
+    ("/api/sources/", ["page"]),
+    ("/api/", ["x"]),
+    ("/api/openapi.json", ["x"]),
     ("/map/", ["x"]),
+    ("/ladders/", ["x"]),
     ("/sources/", ["x"]),
+    ("/healthz", ["x"]),
 ]
-SLUG_PAGES = ["/roles/{}/", "/ladders/{}/", "/sources/{}/", "/api/roles/{}/", "/api/ladders/{}/"]
-MARKUP = re.compile(r"<[a-zA-Z/!]")
+SLUG_PAGES = [
+    "/roles/{}/",
+    "/ladders/{}/",
+    "/sources/{}/",
+    "/api/roles/{}/",
+    "/api/ladders/{}/",
+    "/api/sources/{}/",
+]
+# Markup, or a quote that would close an attribute and open an event handler.
+MARKUP = re.compile(r"<[a-zA-Z/!]|[\"'][^\"']*\bon\w+=")
 
 
 def check(response, sent: list[str]) -> None:
