@@ -6,9 +6,11 @@ and built once per request with a single query.
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import groupby, pairwise
 
 
 @dataclass(frozen=True)
@@ -164,14 +166,26 @@ def path_time(path: list[Edge]) -> PathTime:
 
 
 # ---- the career map's layout -------------------------------------------------
+#
+# A layered drawing (after Sugiyama): roles in rows by level, entry level at the bottom. A
+# move that climbs past a row gets a slot of its own in that row, a channel between the
+# boxes, so no arrow is ever drawn behind a box it does not start or end at; a reader would
+# take such an arrow for a move from that box. Rows are ordered to cross as few arrows as
+# the sweeps find, then each row slides towards the boxes and channels it joins.
 
 BOX_WIDTH = 164
 BOX_HEIGHT = 60
-GAP_X = 16
+GAP_X = 16  # between two boxes
+CHANNEL = 14  # from an arrow passing through a row to whatever is beside it
 GAP_Y = 56
+STUB = 12  # arrows leave and enter a box, and cross a row, straight up this far
 MARGIN = 16
 LINE_CHARS = 21
 PER_ROW = 5  # a level with more roles wraps onto further rows, so the map stays narrow
+SWEEPS = 9  # odd, so the last sweep is upwards, from the entry level
+
+# A place in a row: a role's id, or (move number, row) for a move passing through.
+Node = int | tuple[int, int]
 
 
 @dataclass
@@ -190,13 +204,18 @@ class Box:
 
 @dataclass
 class Arrow:
+    """One drawn move: every move the sources name from one role to another, as a line
+    from the first box's edge through the channels it passes to the second box's edge."""
+
     from_id: int
     to_id: int
-    x1: int
-    y1: int
-    x2: int
-    y2: int
-    sideways: bool
+    points: list[tuple[int, int]]
+    sideways: bool  # every move named between the two roles is sideways
+    mixed: bool = False  # some ladders call it a step up, others sideways
+
+    @property
+    def svg_points(self) -> str:
+        return " ".join(f"{x},{y}" for x, y in self.points)
 
 
 @dataclass
@@ -219,79 +238,236 @@ def wrap(title: str, limit: int = LINE_CHARS) -> list[str]:
     return lines[:3]
 
 
+def _chunks(members: list[int]) -> list[list[int]]:
+    """Members split into rows of at most PER_ROW, as even as they can be."""
+    if not members:
+        return []
+    count = -(-len(members) // PER_ROW)
+    size = -(-len(members) // count)
+    return [members[first : first + size] for first in range(0, len(members), size)]
+
+
+def _crossings(upper: list[Node], lower: list[Node], links: dict[Node, list[Node]]) -> int:
+    """How many arrows between two neighbouring rows cross each other."""
+    place = {node: index for index, node in enumerate(upper)}
+    ends = sorted(
+        (index, place[other]) for index, node in enumerate(lower) for other in links[node]
+    )
+    seen: list[int] = []
+    total = 0
+    for _, end in ends:
+        total += len(seen) - bisect_right(seen, end)
+        insort(seen, end)
+    return total
+
+
+def _order(rows: list[list[Node]], below: dict, above: dict) -> list[list[Node]]:
+    """Rows reordered by the mean place of each node's neighbours, sweeping up and down,
+    keeping the order with the fewest crossings."""
+    place = {node: (index + 0.5) / len(row) for row in rows for index, node in enumerate(row)}
+
+    def mean(nodes: list[Node], own: float) -> float:
+        return sum(place[node] for node in nodes) / len(nodes) if nodes else own
+
+    def sweep(r: int, links: dict, others: dict) -> None:
+        here = {node: mean(links[node], place[node]) for node in rows[r]}
+        row = sorted(rows[r], key=lambda node: (here[node], place[node]))
+        # Among nodes tied on this side, those that go on to the other side are put in the
+        # middle, in that side's order, and the rest split around them: a role's moves to
+        # roles that lead nowhere fan out to both sides, the moves climbing on go up the
+        # middle, and the row stays narrow.
+        rows[r] = []
+        for _, group in groupby(row, key=here.__getitem__):
+            tied = list(group)
+            if len(tied) > 1:
+                going_on = sorted(
+                    (node for node in tied if others[node]),
+                    key=lambda node: (mean(others[node], 0), place[node]),
+                )
+                ending = [node for node in tied if not others[node]]
+                half = (len(ending) + 1) // 2
+                tied = [*ending[:half], *going_on, *ending[half:]]
+            rows[r] += tied
+        place.update((node, (index + 0.5) / len(row)) for index, node in enumerate(rows[r]))
+
+    def crossings() -> int:
+        return sum(_crossings(rows[r + 1], rows[r], above) for r in range(len(rows) - 1))
+
+    best, fewest = [list(row) for row in rows], crossings()
+    for turn in range(SWEEPS):
+        if turn % 2 == 0:
+            for r in range(1, len(rows)):
+                sweep(r, below, above)
+        else:
+            for r in range(len(rows) - 2, -1, -1):
+                sweep(r, above, below)
+        count = crossings()
+        if count <= fewest:  # on a tie, the later sweeps have settled more
+            best, fewest = [list(row) for row in rows], count
+    return best
+
+
+def _slide(wanted: list[float], weights: list[float], gaps: list[float]) -> list[float]:
+    """Positions in the given order, each at least its gap from the one before, as close
+    as can be to the wanted ones (weighted least squares: pool adjacent violators)."""
+    offsets = [0.0]
+    for gap in gaps:
+        offsets.append(offsets[-1] + gap)
+    blocks: list[list[float]] = []  # [weighted sum, weight, count]
+    for want, offset, weight in zip(wanted, offsets, weights, strict=True):
+        blocks.append([(want - offset) * weight, weight, 1])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, weight_sum, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += weight_sum
+            blocks[-1][2] += count
+    placed: list[float] = []
+    for total, weight_sum, count in blocks:
+        placed.extend([total / weight_sum] * int(count))
+    return [place + offset for place, offset in zip(placed, offsets, strict=True)]
+
+
+def _positions(rows: list[list[Node]], below: dict, above: dict) -> dict[Node, float]:
+    """The centre x of every node: rows packed, then slid towards their neighbours a few
+    times, moves passing through pulled hardest so that they run straight."""
+
+    def gap(left: Node, right: Node) -> float:
+        half = {True: BOX_WIDTH / 2, False: 0}
+        if isinstance(left, int) and isinstance(right, int):
+            return BOX_WIDTH + GAP_X
+        return half[isinstance(left, int)] + half[isinstance(right, int)] + CHANNEL
+
+    gaps = [[gap(a, b) for a, b in pairwise(row)] for row in rows]
+    x: dict[Node, float] = {}
+    for row, row_gaps in zip(rows, gaps, strict=True):
+        x.update(zip(row, _slide([0.0] * len(row), [1.0] * len(row), row_gaps), strict=True))
+    # Up the rows towards the nodes below, down towards those above, and last towards both.
+    for links in [below, above] * 3 + [None]:
+        order = range(len(rows)) if links is not above else range(len(rows) - 1, -1, -1)
+        for r in order:
+            wanted, weights = [], []
+            for node in rows[r]:
+                others = links[node] if links is not None else below[node] + above[node]
+                near = [x[other] for other in others]
+                wanted.append(sum(near) / len(near) if near else x[node])
+                # A move passing through weighs most, so that it runs straight up.
+                weights.append((4.0 if isinstance(node, tuple) else 1.0) if near else 0.1)
+            x.update(zip(rows[r], _slide(wanted, weights, gaps[r]), strict=True))
+    return x
+
+
 def layout(graph: PromotionGraph, titles: dict[int, str]) -> MapLayout:
-    """Roles as boxes in rows by level, entry level at the bottom; each row ordered
-    by the average position of the roles leading into it, to keep arrows short."""
-    levels = graph.levels()
+    """Roles as boxes in rows by level, entry level at the bottom, and the moves between
+    them as arrows that pass between boxes, never behind one."""
+    levels = {role_id: level for role_id, level in graph.levels().items() if role_id in titles}
     for role_id in titles:
         levels.setdefault(role_id, 0)
-    rows: dict[int, list[int]] = {}
-    for role_id, level in levels.items():
-        rows.setdefault(level, []).append(role_id)
-    position: dict[int, float] = {}
-    for level in sorted(rows):
-        members = rows[level]
-
-        def weight(role_id: int) -> tuple[float, str]:
-            parents = [
-                position[e.from_id] for e in graph.into.get(role_id, []) if e.from_id in position
-            ]
-            return (sum(parents) / len(parents) if parents else 0.0, titles[role_id].lower())
-
-        members.sort(key=weight)
-        for index, role_id in enumerate(members):
-            position[role_id] = index
-    # Lay the levels out as visual rows from the bottom up, wrapping wide levels.
-    visual_rows: list[tuple[int, list[int | None]]] = []
-    for level in sorted(rows):
-        members = rows[level]
-        if len(members) <= PER_ROW:
-            visual_rows.append((level, list(members)))
-            continue
-        # Roles that lead nowhere go on the lower row, split to both sides with a gap in
-        # the middle, so that arrows climbing to the roles that lead on pass between them.
-        leaves = [m for m in members if not graph.out.get(m)]
-        onward = [m for m in members if graph.out.get(m)]
-        if len(onward) <= PER_ROW and len(leaves) < PER_ROW:
-            half = (len(leaves) + 1) // 2
-            visual_rows.append((level, [*leaves[:half], None, *leaves[half:]]))
-            visual_rows.append((level, onward))
-            continue
-        for first in range(0, len(members), PER_ROW):
-            visual_rows.append((level, members[first : first + PER_ROW]))
-    widest = max((len(members) for _, members in visual_rows), default=1)
-    width = MARGIN * 2 + widest * BOX_WIDTH + (widest - 1) * GAP_X
-    count = len(visual_rows)
-    height = MARGIN * 2 + count * BOX_HEIGHT + (count - 1) * GAP_Y
-    boxes: dict[int, Box] = {}
-    for row_index, (level, members) in enumerate(visual_rows):
-        row_width = len(members) * BOX_WIDTH + (len(members) - 1) * GAP_X
-        left = (width - row_width) // 2
-        y = MARGIN + (count - 1 - row_index) * (BOX_HEIGHT + GAP_Y)
-        for index, role_id in enumerate(members):
-            if role_id is None:
-                continue
-            x = left + index * (BOX_WIDTH + GAP_X)
-            boxes[role_id] = Box(role_id, titles[role_id], x, y, level, wrap(titles[role_id]))
-    arrows = []
-    seen = set()
+    directions: dict[tuple[int, int], list[bool]] = {}
     for edge in graph.edges:
-        pair = (edge.from_id, edge.to_id)
-        if pair in seen or edge.from_id not in boxes or edge.to_id not in boxes:
-            continue
-        seen.add(pair)
-        a, b = boxes[edge.from_id], boxes[edge.to_id]
-        going_up = b.y < a.y
-        arrows.append(
-            Arrow(
-                edge.from_id,
-                edge.to_id,
-                a.centre_x,
-                a.y if going_up else a.y + BOX_HEIGHT,
-                b.centre_x,
-                b.y + BOX_HEIGHT if going_up else b.y,
-                edge.sideways,
-            )
+        if edge.from_id in levels and edge.to_id in levels:
+            directions.setdefault((edge.from_id, edge.to_id), []).append(edge.sideways)
+    leads_on = {from_id for from_id, _ in directions}
+
+    # Levels as rows from the bottom up. A crowded level wraps, roles that lead nowhere on
+    # its lower rows, so that arrows out of the level do not have to climb past them.
+    by_level: dict[int, list[int]] = {}
+    for role_id in sorted(levels, key=lambda role_id: titles[role_id].lower()):
+        by_level.setdefault(levels[role_id], []).append(role_id)
+    rows: list[list[Node]] = []
+    row_of: dict[int, int] = {}
+    for level in sorted(by_level):
+        members = by_level[level]
+        chunks = [members]
+        if len(members) > PER_ROW:
+            chunks = [
+                *_chunks([m for m in members if m not in leads_on]),
+                *_chunks([m for m in members if m in leads_on]),
+            ]
+        for chunk in chunks:
+            row_of.update((role_id, len(rows)) for role_id in chunk)
+            rows.append(list(chunk))
+
+    # Every move as a chain of nodes, one per row from start to end. levels() puts the two
+    # ends of every move on different levels, so never on the same row.
+    chains: list[list[Node]] = []
+    below: dict[Node, list[Node]] = {node: [] for row in rows for node in row}
+    above: dict[Node, list[Node]] = {node: [] for row in rows for node in row}
+    for number, (from_id, to_id) in enumerate(directions):
+        step = 1 if row_of[to_id] > row_of[from_id] else -1
+        chain: list[Node] = [from_id]
+        for r in range(row_of[from_id] + step, row_of[to_id], step):
+            rows[r].append((number, r))
+            below[(number, r)], above[(number, r)] = [], []
+            chain.append((number, r))
+        chain.append(to_id)
+        for lower, upper in pairwise(chain):
+            if step < 0:
+                lower, upper = upper, lower
+            above[lower].append(upper)
+            below[upper].append(lower)
+        chains.append(chain)
+    if not rows:
+        return MapLayout([], [], MARGIN * 2, MARGIN * 2)
+    rows = _order(rows, below, above)
+    x = _positions(rows, below, above)
+
+    def extent(node: Node) -> tuple[float, float]:
+        half = BOX_WIDTH / 2 if isinstance(node, int) else 0
+        return x[node] - half, x[node] + half
+
+    left = min(extent(node)[0] for row in rows for node in row)
+    right = max(extent(node)[1] for row in rows for node in row)
+    shift = MARGIN - left
+    width = round(right - left) + MARGIN * 2
+    count = len(rows)
+    height = MARGIN * 2 + count * BOX_HEIGHT + (count - 1) * GAP_Y
+
+    def top(r: int) -> int:
+        return MARGIN + (count - 1 - r) * (BOX_HEIGHT + GAP_Y)
+
+    def at(node: Node) -> int:
+        return round(x[node] + shift)
+
+    boxes: dict[int, Box] = {}
+    for r, row in enumerate(rows):
+        for node in row:
+            if isinstance(node, int):
+                corner = at(node) - BOX_WIDTH // 2
+                boxes[node] = Box(
+                    node, titles[node], corner, top(r), levels[node], wrap(titles[node])
+                )
+
+    # Where arrows meet a box's edge: spread along it, in the order of where they go.
+    ports: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
+    for number, chain in enumerate(chains):
+        up = row_of[chain[-1]] > row_of[chain[0]]
+        ports.setdefault((chain[0], "top" if up else "bottom"), []).append(
+            (at(chain[1]), number, 0)
         )
-    ordered = sorted(boxes.values(), key=lambda box: (-box.level, box.x))
+        ports.setdefault((chain[-1], "bottom" if up else "top"), []).append(
+            (at(chain[-2]), number, -1)
+        )
+    port_x: dict[tuple[int, int], int] = {}
+    for (role_id, _), users in ports.items():
+        for index, (_, number, end) in enumerate(sorted(users)):
+            port_x[(number, end)] = boxes[role_id].x + BOX_WIDTH * (index + 1) // (len(users) + 1)
+
+    arrows = []
+    for number, ((from_id, to_id), sideways) in enumerate(directions.items()):
+        chain = chains[number]
+        up = row_of[to_id] > row_of[from_id]
+        start, end = boxes[from_id], boxes[to_id]
+        # Straight up (or down) out of the box, through each channel and into the box, so
+        # the slanted parts all run at least STUB clear of every box.
+        lift = -STUB if up else STUB
+        first = (port_x[(number, 0)], start.y if up else start.y + BOX_HEIGHT)
+        last = (port_x[(number, -1)], end.y + BOX_HEIGHT if up else end.y)
+        points = [first, (first[0], first[1] + lift)]
+        for node in chain[1:-1]:
+            r = node[1]
+            near, far = (top(r) + BOX_HEIGHT, top(r)) if up else (top(r), top(r) + BOX_HEIGHT)
+            points += [(at(node), near - lift), (at(node), far + lift)]
+        points += [(last[0], last[1] - lift), last]
+        arrows.append(Arrow(from_id, to_id, points, all(sideways), mixed=len(set(sideways)) > 1))
+    ordered = sorted(boxes.values(), key=lambda box: (box.y, box.x))
     return MapLayout(ordered, arrows, width, height)

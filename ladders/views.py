@@ -123,18 +123,14 @@ def career_map(request: HtmxHttpRequest) -> HttpResponse:
     drawing = layout(graph, titles)
     for box in drawing.boxes:
         box.role = roles[box.role_id]
-    levels: dict[int, list] = {}
-    for box in drawing.boxes:
-        levels.setdefault(box.level, []).append(box)
-    outline = []
-    for box in sorted(drawing.boxes, key=lambda b: (b.level, b.title.lower())):
-        moves = sorted(
-            {
-                roles[edge.to_id].title: roles[edge.to_id]
-                for edge in graph.out.get(box.role_id, [])
-            }.items()
-        )
-        outline.append((box.role, [role for _, role in moves]))
+    # The list says what the drawing says, arrow for arrow, step up or sideways included.
+    moves: dict[int, list] = {}
+    for arrow in drawing.arrows:
+        moves.setdefault(arrow.from_id, []).append((roles[arrow.to_id], arrow))
+    outline = [
+        (box.role, sorted(moves.get(box.role_id, []), key=lambda move: move[0].title))
+        for box in sorted(drawing.boxes, key=lambda b: (b.level, b.title.lower()))
+    ]
     return render(
         request,
         "ladders/career_map.html",
