@@ -121,8 +121,19 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # A database that has gone away should cost a visitor seconds, not minutes.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    # A database that has gone away should cost a visitor seconds, not minutes: a refused
+    # or unanswered connection gives up after 3 s, and a kept connection whose host stops
+    # acknowledging (a dead machine, a dropped route) is closed after 5 s rather than the
+    # kernel's retransmission limit of many minutes.
+    for name, value in {
+        "connect_timeout": 3,
+        "tcp_user_timeout": 5000,  # ms
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 3,
+        "keepalives_count": 3,
+    }.items():
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(name, value)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
