@@ -32,8 +32,16 @@ class VersionCheckedForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         expected = data.get("expected_version")
-        if not self.instance.pk or expected is None:
+        if not self.instance.pk:
             return data
+        if expected is None:
+            # Every change form carries the version; one without it cannot be checked, and
+            # saving it could silently overwrite somebody else's edit.
+            raise forms.ValidationError(
+                "This form does not say which version it started from, so it cannot be "
+                "saved safely. Reload the page and make your edit again.",
+                code="no_version",
+            )
         current = type(self.instance).objects.filter(pk=self.instance.pk).first()
         if current is not None and current.version != expected:
             # What the row holds now, wherever it differs from what this editor sent.

@@ -178,6 +178,18 @@ def test_a_second_concurrent_edit_is_refused_and_shows_what_changed(client, edit
     assert role.title == "Executive (renamed by the first editor)"
 
 
+def test_an_edit_that_does_not_say_its_version_is_refused(client, editor):
+    role = Role.objects.get(slug="executive")
+    data = form_data(client.get(change_url(role)))
+    del data["expected_version"]
+    data["title"] = "Executive (from a stale form)"
+    response = client.post(change_url(role), data)
+    assert response.status_code == 200
+    assert "does not say which version it started from" in response.content.decode()
+    role.refresh_from_db()
+    assert role.title == "Executive"
+
+
 def test_history_records_who_changed_what_and_revert_restores(client, editor):
     role = Role.objects.get(slug="manager")
     seed_version = role.history.get()

@@ -45,8 +45,8 @@ def test_editor_edits_pay_inline_sees_it_and_reverts_it(page: Page, editor_site:
     page.goto(site + "/roles/senior-customer-service-representative/")
     expect(page.locator(".pay .amount")).to_have_text("$33,655–$52,000 a year")
 
-    # The figure's own history: its first recorded version is this edit; edit again, then
-    # revert to it, and the public page follows.
+    # The figure's own history, newest first: a second edit, this edit, the seed's version.
+    # Edit again, then revert to this edit, and the public page follows.
     page.get_by_role("link", name="Edit this role").click()
     page.locator("#id_salary_figures-0-high").fill("53000.00")
     page.get_by_role("button", name="Save", exact=True).click()
@@ -55,7 +55,10 @@ def test_editor_edits_pay_inline_sees_it_and_reverts_it(page: Page, editor_site:
     page.get_by_role("link", name="History").click()
     assert serious_violations(page) == []
     expect(page.locator("#change-history")).to_contain_text("52000")
-    page.locator("#change-history tbody tr").last.get_by_role("link").first.click()
+    versions = page.locator("#change-history tbody tr")
+    expect(versions).to_have_count(3)
+    expect(versions.last).to_contain_text("Loaded from fixtures/salaries.json")
+    versions.nth(1).get_by_role("link").first.click()
     expect(page.get_by_role("heading", name=re.compile("Revert"))).to_be_visible()
     page.get_by_role("button", name=re.compile("Revert")).click()
     page.goto(site + "/roles/senior-customer-service-representative/")
