@@ -101,6 +101,9 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
             "total_roles": Role.objects.count(),
             "field_figures": SalaryFigure.objects.filter(role=None).select_related("source"),
         },
+        # Past the last page is a bad request (crawlers then stop), answered with the
+        # first page and a message saying so.
+        status=400 if page_message else 200,
     )
 
 

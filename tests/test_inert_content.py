@@ -47,9 +47,44 @@ def hostile_role():
 )
 def test_markup_renders_as_text_on_pages_and_fragments(client, hostile_role, url):
     for headers in ({}, {"HX-Request": "true"}):
-        html = client.get(url, headers=headers).content.decode()
+        response = client.get(url, headers=headers)
+        assert response.status_code == 200, url
+        html = response.content.decode()
         assert SCRIPT not in html
         assert "<img src=x" not in html
+        # Shown, as text.
+        assert "Agent &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html, url
+
+
+@pytest.fixture
+def hostile_ladder():
+    from ladders.models import Ladder, Rung
+
+    ladder = Ladder.objects.create(
+        name=f"Track {SCRIPT}", slug="hostile-track", source=Source.objects.first(), quote="q"
+    )
+    Rung.objects.create(ladder=ladder, role=Role.objects.get(slug="supervisor"), position=1)
+    return ladder
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/ladders/",
+        "/ladders/hostile-track/",
+        "/ladders/hostile-track/?at=supervisor",
+        "/compare/ladders/?ladder=hostile-track&ladder=convergys",
+        "/roles/supervisor/",
+    ],
+)
+def test_a_ladder_name_with_markup_renders_as_text(client, hostile_ladder, url):
+    for headers in ({}, {"HX-Request": "true"}):
+        response = client.get(url, headers=headers)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert SCRIPT not in html
+        if not headers:  # a fragment may not name the ladder at all
+            assert "Track &lt;script&gt;" in html, url
 
 
 def test_markup_is_escaped_in_the_map_drawing(client, hostile_role):

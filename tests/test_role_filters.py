@@ -129,10 +129,12 @@ def test_long_lists_are_paginated_and_keep_the_filters(client):
     assert "?q=synthetic&amp;page=1" in second.content.decode()
 
 
-def test_a_page_that_does_not_exist_shows_the_first_with_a_message(client):
-    response = client.get(URL, {"page": "999"})
-    assert response.status_code == 200
-    assert "There is no page “999”; showing the first page." in response.content.decode()
+@pytest.mark.parametrize("page", ["999", "0", "abc"])
+def test_a_page_that_does_not_exist_is_a_400_showing_the_first_with_a_message(client, page):
+    response = client.get(URL, {"page": page})
+    assert response.status_code == 400
+    assert f"There is no page “{page}”; showing the first page." in response.content.decode()
+    assert len(response.context["roles"]) > 0
 
 
 def test_an_unknown_pay_period_is_reported_and_the_amount_left_out(client):
