@@ -41,6 +41,17 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
+def seed_data_after_a_flush(request, django_db_blocker):
+    """A transactional test (the browser tests' live server) empties the database when it
+    ends; put the seed data back, so every test starts from it whatever order they run in.
+    Being autouse, this is set up before `transactional_db` and so torn down after it."""
+    yield
+    if "transactional_db" in request.fixturenames:
+        with django_db_blocker.unblock():
+            load_seed_data()
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Tests roll the database back, and with it the data version; start each test with
     an empty page cache so no test sees another's pages."""

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import in_ci, load_seed_data
+from tests.conftest import in_ci
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -36,7 +36,6 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def site(live_server, transactional_db) -> str:
-    """The running app with the seed data (a live server's database is emptied after
-    each test, so each test loads the seeds again)."""
-    load_seed_data()
+    """The running app with the seed data (a live server's database is emptied after each
+    test; `seed_data_after_a_flush` in tests/conftest.py loads the seeds again)."""
     return live_server.url
