@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -170,6 +172,10 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     for role in roles:
         role.compare_rungs = [rung for rung in rungs if rung.role_id == role.pk]
         role.compare_moves = [move for move in moves if move.from_role_id == role.pk]
+        # A move stated on two ladders names its ladder, or it reads as a repeat.
+        targets = Counter(move.to_role_id for move in role.compare_moves)
+        for move in role.compare_moves:
+            move.to_role_repeated = targets[move.to_role_id] > 1
     cited = [
         row
         for role in roles

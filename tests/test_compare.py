@@ -96,7 +96,7 @@ def test_dollars_year_shows_adjusted_pay_and_says_when_it_cannot(client):
         },
     )
     html = response.content.decode()
-    assert "2007 dollars in 2025 dollars" in html
+    assert "adjusted from 2007 to 2025 dollars" in html
     assert "not adjusted: the source gives no year" in html
     assert "the table runs to 2025" in html
 
@@ -231,3 +231,33 @@ def test_a_repeated_comparison_is_served_from_the_cache_and_still_remembered(cli
     again = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]})
     assert again["X-Cache"] == "hit"
     assert again.cookies["compare_ladder"].value == "convergys,peoplesupport"
+
+
+def test_a_comparison_of_one_ladder_is_not_called_ladders(client):
+    client.get(LADDERS, {"ladder": "convergys"})
+    html = client.get("/ladders/convergys/").content.decode()
+    assert "In your comparison of 1 ladder: open it" in html
+    assert "1 ladders" not in html
+
+
+def test_leads_to_says_the_time_in_role_is_unstated_and_names_the_ladder_of_a_repeat(client):
+    response = client.get(
+        ROLES, {"role": ["customer-service-representative", "software-support-representative"]}
+    )
+    html = response.content.decode()
+    assert "; not stated)" not in html
+    # CSR to supervisor is stated twice, on two ladders.
+    assert "(step up on Convergys career track; time in role not stated)" in html
+    assert "(step up on PeopleSupport CSR job ladder; time in role not stated)" in html
+    assert 'Help desk representative</a> <span class="muted small">(step up; time in' in html
+    assert "(step up; 12–18 months in role)" in html
+
+
+def test_adjusted_pay_says_from_which_year_to_which(client):
+    response = client.get(
+        ROLES,
+        {"role": ["customer-service-representative", "supervisor"], "dollars": "2025"},
+    )
+    html = response.content.decode()
+    assert "adjusted from 2008 to 2025 dollars" in html
+    assert "dollars in 2025 dollars" not in html
