@@ -158,11 +158,33 @@ def safe_cell(value) -> str:
 def csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Excel reads a CSV as the system's legacy code page unless it starts with a BOM,
+    # and would show "–" and "’" as mojibake.
+    response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([safe_cell(value) for value in row])
+        padded = [*row, *[""] * (len(header) - len(row))]
+        writer.writerow([safe_cell(value) for value in padded])
     return response
+
+
+def pay_header(dollars_of: int | None) -> list[str]:
+    """The extra CSV columns for pay in one year's dollars, when one is chosen."""
+    if dollars_of is None:
+        return []
+    return ["yearly_equivalent", f"in_{dollars_of}_dollars", "pay_notes"]
+
+
+def pay_values(figure, dollars_of: int | None) -> list[str]:
+    """What the page shows beside a figure in one year's dollars (after
+    attach_normalised_pay): its yearly equivalent, the adjusted value when it could be
+    adjusted, and the notes that say how or why not."""
+    if dollars_of is None:
+        return []
+    pay = figure.normalised_pay
+    yearly = figure.as_yearly_equivalent() or figure.as_stated()
+    return [yearly, pay.display() if pay.adjusted else "", "; ".join(pay.notes)]
 
 
 def attach_normalised_pay(roles, dollars_of: int | None, cpi: dict) -> None:

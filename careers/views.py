@@ -19,6 +19,8 @@ from careers.comparison import (
     citation,
     csv_response,
     footnotes,
+    pay_header,
+    pay_values,
     read_selection,
     remember_selection,
 )
@@ -165,7 +167,7 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     roles = selection.items
     attach_normalised_pay(roles, pay.dollars_of, pay.cpi)
     if request.GET.get("format") == "csv" and selection.ready:
-        return role_csv(roles)
+        return role_csv(roles, pay.dollars_of)
     ids = [role.pk for role in roles]
     rungs = Rung.objects.filter(role_id__in=ids).select_related("ladder")
     moves = Promotion.objects.filter(from_role_id__in=ids).select_related("to_role", "ladder")
@@ -198,14 +200,22 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-def role_csv(roles) -> HttpResponse:
+def role_csv(roles, dollars_of: int | None) -> HttpResponse:
     header = ["role", "attribute", "value", "source", "source_date", "year", "quote"]
     rows = []
     for role in roles:
         for figure in role.salary_figures.all():
-            rows.append([role.title, "pay", figure.as_stated(), *citation(figure)])
+            rows.append(
+                [
+                    role.title,
+                    "pay",
+                    figure.as_stated(),
+                    *citation(figure),
+                    *pay_values(figure, dollars_of),
+                ]
+            )
         for req in role.requirements.all():
             rows.append([role.title, f"requirement ({req.necessity})", req.summary, *citation(req)])
         for fact in role.facts.all():
             rows.append([role.title, fact.get_kind_display().lower(), fact.text, *citation(fact)])
-    return csv_response("role-comparison.csv", header, rows)
+    return csv_response("role-comparison.csv", header + pay_header(dollars_of), rows)

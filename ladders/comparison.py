@@ -81,6 +81,10 @@ class Column:
             f"(rung {highest_position})."
         )
 
+    @property
+    def degree_display(self) -> str:
+        return f"Rung {self.degree_at}" if self.degree_at else "None"
+
 
 def build_columns(ladders: list[Ladder]) -> list[Column]:
     """Columns for the ladders, in a fixed number of queries."""
