@@ -54,7 +54,10 @@ class Selection:
 
     @property
     def removals(self) -> list[tuple]:
-        return [(item, self.query(without=item.slug)) for item in self.items]
+        # Removing the last item says so, so that the remembered comparison is
+        # forgotten; a page opened with nothing chosen keeps it, to offer it back.
+        last = {CLEARED: "1"} if len(self.items) == 1 else {}
+        return [(item, self.query(without=item.slug, **last)) for item in self.items]
 
 
 def read_selection(request: HttpRequest, param: str, queryset, noun: str) -> Selection:
@@ -75,6 +78,7 @@ def read_selection(request: HttpRequest, param: str, queryset, noun: str) -> Sel
     return selection
 
 
+CLEARED = "cleared"
 COOKIE = "compare_{}"
 COOKIE_AGE = 90 * 24 * 60 * 60
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
@@ -89,7 +93,9 @@ def remember_selection(param: str):
         def wrapper(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
             slugs = list(dict.fromkeys(v for v in request.GET.getlist(param) if v))
-            if response.status_code == 200 and slugs and request.GET.get("format") != "csv":
+            if response.status_code != 200 or request.GET.get("format") == "csv":
+                return response
+            if slugs:
                 response.set_cookie(
                     COOKIE.format(param),
                     ",".join(slugs[:MAX_ITEMS]),
@@ -97,6 +103,8 @@ def remember_selection(param: str):
                     samesite="Lax",
                     httponly=True,
                 )
+            elif request.GET.get(CLEARED):
+                response.delete_cookie(COOKIE.format(param), samesite="Lax")
             return response
 
         return wrapper
@@ -107,6 +115,50 @@ def remember_selection(param: str):
 def remembered(request: HttpRequest, param: str) -> list[str]:
     raw = request.COOKIES.get(COOKIE.format(param), "")
     return [slug for slug in raw.split(",") if SLUG.match(slug)][:MAX_ITEMS]
+
+
+@dataclass
+class Resume:
+    """A link back to the comparison remembered in the cookie."""
+
+    noun: str
+    url: str
+    items: list
+
+    @property
+    def names(self) -> str:
+        """ "A", "A and B", "A, B and C"."""
+        titles = [str(item) for item in self.items]
+        return " and ".join([", ".join(titles[:-1]), titles[-1]] if len(titles) > 1 else titles)
+
+
+def resume_link(
+    request: HttpRequest, param: str, queryset, base_url: str, noun: str
+) -> Resume | None:
+    """The comparison of this kind remembered in the cookie, if any of it still exists."""
+    slugs = remembered(request, param)
+    if not slugs:
+        return None
+    found = queryset.in_bulk(slugs, field_name="slug")
+    items = [found[slug] for slug in slugs if slug in found]
+    if not items:
+        return None
+    return Resume(noun, f"{base_url}?{urlencode([(param, item.slug) for item in items])}", items)
+
+
+def resume_links(request: HttpRequest, selection: Selection, kinds: list[tuple]) -> list[Resume]:
+    """On a comparison page opened with nothing chosen (where the main menu's "Compare"
+    goes), the remembered comparisons to go back to: `kinds` holds (param, queryset,
+    base_url, noun) for each kind of comparison. One just emptied is not offered."""
+    if selection.items or selection.error:
+        return []
+    links = []
+    for param, queryset, base_url, noun in kinds:
+        if param == selection.param and request.GET.get(CLEARED):
+            continue
+        if link := resume_link(request, param, queryset, base_url, noun):
+            links.append(link)
+    return links
 
 
 @dataclass

@@ -23,10 +23,11 @@ from careers.comparison import (
     pay_values,
     read_selection,
     remember_selection,
+    resume_links,
 )
 from careers.forms import RoleFilterForm
 from careers.models import EducationLevel, Fact, Role, Source
-from ladders.models import Promotion, Rung
+from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import describe_steps
 from salaries.charts import pay_chart
 from salaries.models import SalaryFigure
@@ -156,9 +157,19 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def remembered_comparisons(request: HttpRequest, selection) -> list:
+    """Links back to the remembered ladder and role comparisons, this page's kind first."""
+    kinds = [
+        ("ladder", Ladder.objects.all(), reverse("ladders:compare-ladders"), "ladder"),
+        ("role", Role.objects.all(), reverse("careers:compare-roles"), "role"),
+    ]
+    kinds.sort(key=lambda kind: kind[0] != selection.param)
+    return resume_links(request, selection, kinds)
+
+
 @require_GET
 @remember_selection("role")
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "Cookie")  # a bare page offers the remembered comparison
 @cached_page
 def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     selection = read_selection(request, "role", Role.objects.with_profile(), "role")
@@ -195,6 +206,7 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
             **footnotes(cited),
             "noun": "role",
             "base_url": reverse("careers:compare-roles"),
+            "resume": remembered_comparisons(request, selection),
         },
         status=400 if selection.error else 200,
     )

@@ -21,7 +21,7 @@ from careers.comparison import (
     remember_selection,
 )
 from careers.models import Role
-from careers.views import HtmxHttpRequest, fragment
+from careers.views import HtmxHttpRequest, fragment, remembered_comparisons
 from ladders.comparison import build_columns
 from ladders.graph import PromotionGraph, layout, path_time
 from ladders.models import Ladder, Promotion, Rung
@@ -221,7 +221,7 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 @remember_selection("ladder")
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "Cookie")  # a bare page offers the remembered comparison
 @cached_page
 def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
     ladders = Ladder.objects.select_related("source", "employer")
@@ -260,6 +260,7 @@ def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
             **footnotes([*cited, *(column.ladder for column in columns)]),
             "noun": "ladder",
             "base_url": reverse("ladders:compare-ladders"),
+            "resume": remembered_comparisons(request, selection),
         },
         status=400 if selection.error else 200,
     )

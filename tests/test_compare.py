@@ -324,3 +324,40 @@ def test_adjusted_pay_says_from_which_year_to_which(client):
     html = response.content.decode()
     assert "adjusted from 2008 to 2025 dollars" in html
     assert "dollars in 2025 dollars" not in html
+
+
+def test_a_bare_comparison_page_offers_to_resume_the_remembered_one(
+    client, django_assert_max_num_queries
+):
+    client.get(LADDERS, {"ladder": ["convergys", "stream-international"]})
+    client.get(ROLES, {"role": ["supervisor", "executive", "manager"]})
+    with django_assert_max_num_queries(8):
+        response = client.get(LADDERS)  # where the main menu's "Compare" goes
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (
+        '<a class="button primary" href="/compare/ladders/?ladder=convergys&amp;'
+        'ladder=stream-international">Resume your comparison of Convergys career track and '
+        "Stream International support track</a>"
+    ) in html
+    assert "Resume your comparison of Supervisor, Executive and Manager" in html
+    assert 'href="/compare/roles/?role=supervisor&amp;role=executive&amp;role=manager"' in html
+    assert "compare_ladder" not in response.cookies  # opening the page forgets nothing
+    assert "Cookie" in response["Vary"]
+
+
+def test_nothing_to_resume_without_a_remembered_comparison(client):
+    html = client.get(LADDERS).content.decode()
+    assert "Resume your comparison" not in html
+    assert "Choose at least two ladders to compare." in html
+
+
+def test_removing_every_item_forgets_the_comparison(client):
+    client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]})
+    html = client.get(LADDERS, {"ladder": ["convergys"], "dollars": "2020"}).content.decode()
+    assert 'href="/compare/ladders/?dollars=2020&amp;cleared=1"' in html  # its Remove link
+    response = client.get(LADDERS, {"dollars": "2020", "cleared": "1"})
+    assert response.status_code == 200
+    assert response.cookies["compare_ladder"]["max-age"] == 0
+    assert "Resume your comparison" not in response.content.decode()
+    assert "Resume your comparison" not in client.get(LADDERS).content.decode()
