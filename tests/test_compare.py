@@ -34,7 +34,8 @@ def test_ladder_totals_show_time_education_and_pay(client):
     stream, track = response.context["columns"]
     assert stream.time.display == "12–18 months, plus 1 step whose time is not stated"
     assert track.education_added == (
-        "From High-school diploma or GED to Bachelor's degree (rung 3)."
+        "From High-school diploma or GED to Bachelor's degree (rung 3); "
+        "one source: Associate (two-year) degree at rung 1 (many jobs now)."
     )
     assert track.degree_at == 3 and stream.degree_at is None
     html = response.content.decode()
@@ -223,7 +224,9 @@ def test_ladder_csv_has_the_totals_rows(client):
     assert totals[("Stream International support track", "known time, entry to top")] == (
         "12–18 months, plus 1 step whose time is not stated"
     )
-    assert totals[("Customer service track", "first rung requiring a degree")] == "Rung 3"
+    assert totals[("Customer service track", "first rung requiring a degree")] == (
+        "Rung 3; one source: rung 1 (many jobs now)"
+    )
     assert totals[("Customer service track", "pay at the top")] == "$56,367–$78,468 a year"
     assert ("Customer service track", "education added along the way") in totals
     assert ("Customer service track", "pay at entry") in totals
@@ -361,3 +364,54 @@ def test_removing_every_item_forgets_the_comparison(client):
     assert response.cookies["compare_ladder"]["max-age"] == 0
     assert "Resume your comparison" not in response.content.decode()
     assert "Resume your comparison" not in client.get(LADDERS).content.decode()
+
+
+def test_a_rung_shows_where_sources_disagree_about_its_education(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "stream-international"]})
+    csr = response.context["rows"][0][1][0]
+    assert csr.education.get_education_display() == "High-school diploma or GED"
+    [dissent] = csr.education_dissent
+    assert dissent.text == "Associate (two-year) degree"
+    assert dissent.scope == "many jobs now"
+    html = response.content.decode()
+    number = response.context["source_numbers"][dissent.statements[0].source_id]
+    assert (
+        f'one source: Associate (two-year) degree (many jobs now)<sup class="fn">'
+        f'<a href="#source-{number}">{number}</a></sup>'
+    ) in html
+    assert "Sources disagree" in html
+
+
+def test_a_rung_shows_where_sources_disagree_about_its_experience(client):
+    from careers.models import RequirementStatement, Role, Source
+
+    RequirementStatement.objects.create(
+        role=Role.objects.get(slug="customer-service-representative"),
+        source=Source.objects.get(seed_file__startswith="004"),
+        quote="q",
+        summary="A year on the phones",
+        necessity="required",
+        scope="some call centers",
+        experience_min_years=1,
+    )
+    response = client.get(LADDERS, {"ladder": ["convergys", "stream-international"]})
+    html = response.content.decode()
+    assert "0 to 3 years" in html
+    assert "one source: at least 1 year (some call centers)" in html
+
+
+def test_ladder_totals_do_not_hide_a_degree_one_source_asks_for(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "stream-international"]})
+    _, stream = response.context["columns"]
+    assert stream.degree_at is None
+    assert stream.degree_display == "None by every source; one source: rung 1 (many jobs now)"
+    assert stream.education_added == (
+        "High-school diploma or GED throughout (where stated); "
+        "one source: Associate (two-year) degree at rung 1 (many jobs now)."
+    )
+    html = response.content.decode()
+    assert "No rung requires a degree</li>" not in html
+    assert (
+        "No rung requires a degree by every source; one source asks for one at rung 1"
+        " (many jobs now)"
+    ) in html
