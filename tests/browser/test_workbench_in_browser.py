@@ -44,6 +44,25 @@ def test_build_a_ladder_comparison_by_clicking_and_reload_its_link(page: Page, s
     expect(page).to_have_url(re.compile(r"ladder=stream-international"))
 
 
+def test_focus_moves_to_the_comparison_heading_after_adding_or_removing(page: Page, site: str):
+    page.goto(f"{site}/compare/roles/?role=supervisor&role=executive")
+    heading = page.locator("#comparison-heading")
+
+    page.get_by_label("Add a role").select_option(label="Manager")
+    expect(page.locator("table.compare thead th")).to_have_count(4)
+    expect(heading).to_be_focused()
+    expect(heading).to_have_text("Comparing 3 roles")
+
+    page.get_by_role("link", name="Remove Executive").click()
+    expect(page.locator("table.compare thead th")).to_have_count(3)
+    expect(heading).to_be_focused()
+    expect(heading).to_have_text("Comparing 2 roles")
+
+    # The next Tab goes on from the comparison, not from the top of the page.
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Remove Supervisor")).to_be_focused()
+
+
 def test_the_printed_comparison_is_a_clean_short_handout(page: Page, site: str, tmp_path):
     page.goto(site + "/compare/ladders/?ladder=call-center-hierarchy&ladder=customer-service-track")
     page.emulate_media(media="print")
