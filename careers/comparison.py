@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import wraps
 from urllib.parse import urlencode
@@ -295,3 +296,28 @@ def citation(row) -> list:
     source = row.source
     published = source.published_on.isoformat() if source.published_on else "undated"
     return [source.title, published, source.year or "", row.quote]
+
+
+@dataclass
+class MoveGroup:
+    """Moves out of a role that share their direction and time in role, e.g. "Step up,
+    time in role not stated": said once for the group rather than after every move."""
+
+    label: str
+    moves: list
+
+
+def group_moves(moves) -> list[MoveGroup]:
+    """Group a role's moves out; a move to a role reached on two ladders gets
+    `names_ladder`, or it would read as a repeat."""
+    targets = Counter(move.to_role_id for move in moves)
+    groups: dict[str, MoveGroup] = {}
+    for move in moves:
+        move.names_ladder = targets[move.to_role_id] > 1
+        if move.months_min is None and move.months_max is None:
+            time = "time in role not stated"
+        else:
+            time = f"{move.time_in_role_display} in role"
+        label = f"{move.get_direction_display()}, {time}"
+        groups.setdefault(label, MoveGroup(label, [])).moves.append(move)
+    return list(groups.values())

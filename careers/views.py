@@ -1,5 +1,3 @@
-from collections import Counter
-
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -19,6 +17,7 @@ from careers.comparison import (
     citation,
     csv_response,
     footnotes,
+    group_moves,
     pay_header,
     pay_values,
     read_selection,
@@ -184,11 +183,7 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     moves = Promotion.objects.filter(from_role_id__in=ids).select_related("to_role", "ladder")
     for role in roles:
         role.compare_rungs = [rung for rung in rungs if rung.role_id == role.pk]
-        role.compare_moves = [move for move in moves if move.from_role_id == role.pk]
-        # A move stated on two ladders names its ladder, or it reads as a repeat.
-        targets = Counter(move.to_role_id for move in role.compare_moves)
-        for move in role.compare_moves:
-            move.to_role_repeated = targets[move.to_role_id] > 1
+        role.leads_to = group_moves([move for move in moves if move.from_role_id == role.pk])
     cited = [
         row
         for role in roles

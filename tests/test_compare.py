@@ -312,11 +312,17 @@ def test_leads_to_says_the_time_in_role_is_unstated_and_names_the_ladder_of_a_re
     )
     html = response.content.decode()
     assert "; not stated)" not in html
+    csr, _ = response.context["roles"]
+    [group] = csr.leads_to
+    assert group.label == "Step up, time in role not stated"
+    assert len(group.moves) == 9
     # CSR to supervisor is stated twice, on two ladders.
-    assert "(step up on Convergys career track; time in role not stated)" in html
-    assert "(step up on PeopleSupport CSR job ladder; time in role not stated)" in html
-    assert 'Help desk representative</a> <span class="muted small">(step up; time in' in html
-    assert "(step up; 12–18 months in role)" in html
+    assert 'Supervisor</a> <span class="muted small">(on Convergys career track)</span>' in html
+    assert (
+        'Supervisor</a> <span class="muted small">(on PeopleSupport CSR job ladder)</span>' in html
+    )
+    assert "Help desk representative</a></li>" in html
+    assert '<span class="muted small">Step up, 12–18 months in role:</span>' in html
 
 
 def test_adjusted_pay_says_from_which_year_to_which(client):

@@ -63,15 +63,71 @@ def test_focus_moves_to_the_comparison_heading_after_adding_or_removing(page: Pa
     expect(page.get_by_role("link", name="Remove Supervisor")).to_be_focused()
 
 
-def test_the_printed_comparison_is_a_clean_short_handout(page: Page, site: str, tmp_path):
-    page.goto(site + "/compare/ladders/?ladder=call-center-hierarchy&ladder=customer-service-track")
+# Every visible piece of text's size in points, scaled as drawn (the chart's SVG text
+# shrinks with the drawing).
+SMALL_TEXT = """pt => {
+  const small = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const element = walker.currentNode.parentElement;
+    const text = walker.currentNode.textContent.trim();
+    if (!text || !element.getClientRects().length || element.closest(".visually-hidden")) continue;
+    let px = parseFloat(getComputedStyle(element).fontSize);
+    if (element instanceof SVGElement) px *= element.getScreenCTM().a;
+    if (px * 0.75 < pt) small.push(text.slice(0, 40) + ": " + (px * 0.75).toFixed(1) + "pt");
+  }
+  return small;
+}"""
+
+
+def print_handout(page: Page, path: str) -> tuple[int, bytes]:
+    """Print a comparison as Chromium would (its own landscape page size) and count
+    the pages."""
+    # The width of the printed page's text block, so the print layout is the same.
+    page.set_viewport_size({"width": 1047, "height": 718})
+    page.goto(path)
     page.emulate_media(media="print")
+    pdf = page.pdf(print_background=True, prefer_css_page_size=True)
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf)), pdf
+
+
+def test_the_printed_comparison_is_a_clean_short_handout(page: Page, site: str):
+    pages, pdf = print_handout(
+        page, site + "/compare/ladders/?ladder=call-center-hierarchy&ladder=customer-service-track"
+    )
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator(".compare-controls")).to_be_hidden()
     expect(page.locator(".footnotes")).to_be_visible()
-    pdf = page.pdf(path=str(tmp_path / "handout.pdf"), format="A4", print_background=True)
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 2
+    width, height = map(float, re.search(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
+    assert width > height  # landscape
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/compare/ladders/?ladder=call-center-hierarchy&ladder=convergys"
+        "&ladder=stream-international&ladder=customer-service-track&dollars=2025",
+        "/compare/roles/?role=customer-service-representative"
+        "&role=customer-service-training-manager&role=call-center-team-manager"
+        "&role=senior-customer-service-representative&dollars=2025",
+    ],
+    ids=["4-ladders", "4-roles"],
+)
+def test_four_items_print_on_two_legible_pages(page: Page, site: str, path):
+    pages, _ = print_handout(page, site + path)
+    assert 1 <= pages <= 2
+    assert page.evaluate(SMALL_TEXT, 7.9) == []  # nothing under 8pt, the chart's text included
+
+
+def test_the_printout_leaves_out_rows_that_state_nothing(page: Page, site: str):
+    page.goto(site + "/compare/roles/?role=supervisor&role=executive")
+    pay = page.locator("table.compare tbody tr", has=page.get_by_role("rowheader", name="Pay"))
+    leads_to = page.locator("table.compare tr", has=page.get_by_role("rowheader", name="Leads to"))
+    expect(pay).to_contain_text("Not stated")
+    page.emulate_media(media="print")
+    expect(pay).to_be_hidden()
+    expect(leads_to).to_be_visible()
 
 
 def test_role_comparison_in_other_years_dollars(page: Page, site: str):
