@@ -156,3 +156,25 @@ def test_workbench_pages_have_no_serious_accessibility_violations(
     page.goto(site + path)
     expect(page.locator("h1")).to_be_visible()
     assert serious_violations(page) == []
+
+
+def test_the_menus_compare_link_offers_the_last_comparison_back(page: Page, site: str):
+    page.goto(f"{site}/compare/ladders/?ladder=convergys&ladder=peoplesupport")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Compare").click()
+    expect(page).to_have_url(f"{site}/compare/ladders/")
+    resume = page.get_by_role(
+        "link",
+        name="Resume your comparison of Convergys career track and PeopleSupport CSR job ladder",
+    )
+    assert serious_violations(page) == []
+    resume.click()
+    expect(page.locator("table.compare thead th")).to_have_count(3)
+
+    # Removing every item forgets the comparison.
+    page.get_by_role("link", name="Remove Convergys career track").click()
+    expect(page.locator("table.compare")).to_have_count(0)
+    page.get_by_role("link", name="Remove PeopleSupport CSR job ladder").click()
+    expect(page.get_by_role("heading", name="No ladders chosen yet")).to_be_focused()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Compare").click()
+    expect(page.get_by_text("Choose at least two ladders to compare.")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Resume your comparison"))).to_have_count(0)
