@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import wraps
 from urllib.parse import urlencode
@@ -54,7 +55,10 @@ class Selection:
 
     @property
     def removals(self) -> list[tuple]:
-        return [(item, self.query(without=item.slug)) for item in self.items]
+        # Removing the last item says so, so that the remembered comparison is
+        # forgotten; a page opened with nothing chosen keeps it, to offer it back.
+        last = {CLEARED: "1"} if len(self.items) == 1 else {}
+        return [(item, self.query(without=item.slug, **last)) for item in self.items]
 
 
 def read_selection(request: HttpRequest, param: str, queryset, noun: str) -> Selection:
@@ -75,6 +79,7 @@ def read_selection(request: HttpRequest, param: str, queryset, noun: str) -> Sel
     return selection
 
 
+CLEARED = "cleared"
 COOKIE = "compare_{}"
 COOKIE_AGE = 90 * 24 * 60 * 60
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
@@ -89,7 +94,9 @@ def remember_selection(param: str):
         def wrapper(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
             slugs = list(dict.fromkeys(v for v in request.GET.getlist(param) if v))
-            if response.status_code == 200 and slugs and request.GET.get("format") != "csv":
+            if response.status_code != 200 or request.GET.get("format") == "csv":
+                return response
+            if slugs:
                 response.set_cookie(
                     COOKIE.format(param),
                     ",".join(slugs[:MAX_ITEMS]),
@@ -97,6 +104,8 @@ def remember_selection(param: str):
                     samesite="Lax",
                     httponly=True,
                 )
+            elif request.GET.get(CLEARED):
+                response.delete_cookie(COOKIE.format(param), samesite="Lax")
             return response
 
         return wrapper
@@ -107,6 +116,50 @@ def remember_selection(param: str):
 def remembered(request: HttpRequest, param: str) -> list[str]:
     raw = request.COOKIES.get(COOKIE.format(param), "")
     return [slug for slug in raw.split(",") if SLUG.match(slug)][:MAX_ITEMS]
+
+
+@dataclass
+class Resume:
+    """A link back to the comparison remembered in the cookie."""
+
+    noun: str
+    url: str
+    items: list
+
+    @property
+    def names(self) -> str:
+        """ "A", "A and B", "A, B and C"."""
+        titles = [str(item) for item in self.items]
+        return " and ".join([", ".join(titles[:-1]), titles[-1]] if len(titles) > 1 else titles)
+
+
+def resume_link(
+    request: HttpRequest, param: str, queryset, base_url: str, noun: str
+) -> Resume | None:
+    """The comparison of this kind remembered in the cookie, if any of it still exists."""
+    slugs = remembered(request, param)
+    if not slugs:
+        return None
+    found = queryset.in_bulk(slugs, field_name="slug")
+    items = [found[slug] for slug in slugs if slug in found]
+    if not items:
+        return None
+    return Resume(noun, f"{base_url}?{urlencode([(param, item.slug) for item in items])}", items)
+
+
+def resume_links(request: HttpRequest, selection: Selection, kinds: list[tuple]) -> list[Resume]:
+    """On a comparison page opened with nothing chosen (where the main menu's "Compare"
+    goes), the remembered comparisons to go back to: `kinds` holds (param, queryset,
+    base_url, noun) for each kind of comparison. One just emptied is not offered."""
+    if selection.items or selection.error:
+        return []
+    links = []
+    for param, queryset, base_url, noun in kinds:
+        if param == selection.param and request.GET.get(CLEARED):
+            continue
+        if link := resume_link(request, param, queryset, base_url, noun):
+            links.append(link)
+    return links
 
 
 @dataclass
@@ -158,11 +211,33 @@ def safe_cell(value) -> str:
 def csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Excel reads a CSV as the system's legacy code page unless it starts with a BOM,
+    # and would show "–" and "’" as mojibake.
+    response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([safe_cell(value) for value in row])
+        padded = [*row, *[""] * (len(header) - len(row))]
+        writer.writerow([safe_cell(value) for value in padded])
     return response
+
+
+def pay_header(dollars_of: int | None) -> list[str]:
+    """The extra CSV columns for pay in one year's dollars, when one is chosen."""
+    if dollars_of is None:
+        return []
+    return ["yearly_equivalent", f"in_{dollars_of}_dollars", "pay_notes"]
+
+
+def pay_values(figure, dollars_of: int | None) -> list[str]:
+    """What the page shows beside a figure in one year's dollars (after
+    attach_normalised_pay): its yearly equivalent, the adjusted value when it could be
+    adjusted, and the notes that say how or why not."""
+    if dollars_of is None:
+        return []
+    pay = figure.normalised_pay
+    yearly = figure.as_yearly_equivalent() or figure.as_stated()
+    return [yearly, pay.display() if pay.adjusted else "", "; ".join(pay.notes)]
 
 
 def attach_normalised_pay(roles, dollars_of: int | None, cpi: dict) -> None:
@@ -221,3 +296,28 @@ def citation(row) -> list:
     source = row.source
     published = source.published_on.isoformat() if source.published_on else "undated"
     return [source.title, published, source.year or "", row.quote]
+
+
+@dataclass
+class MoveGroup:
+    """Moves out of a role that share their direction and time in role, e.g. "Step up,
+    time in role not stated": said once for the group rather than after every move."""
+
+    label: str
+    moves: list
+
+
+def group_moves(moves) -> list[MoveGroup]:
+    """Group a role's moves out; a move to a role reached on two ladders gets
+    `names_ladder`, or it would read as a repeat."""
+    targets = Counter(move.to_role_id for move in moves)
+    groups: dict[str, MoveGroup] = {}
+    for move in moves:
+        move.names_ladder = targets[move.to_role_id] > 1
+        if move.months_min is None and move.months_max is None:
+            time = "time in role not stated"
+        else:
+            time = f"{move.time_in_role_display} in role"
+        label = f"{move.get_direction_display()}, {time}"
+        groups.setdefault(label, MoveGroup(label, [])).moves.append(move)
+    return list(groups.values())

@@ -283,6 +283,13 @@ class Role(Versioned):
     def experience_statements(self) -> list[RequirementStatement]:
         return [req for req in self.requirements.all() if req.states_experience]
 
+    def certification_statements(self) -> list[RequirementStatement]:
+        return [req for req in self.requirements.all() if req.certification]
+
+    @property
+    def reports_to(self) -> list[Fact]:
+        return self.facts_of_kind(Fact.Kind.REPORTS_TO)
+
 
 class EducationLevel(models.IntegerChoices):
     """Ordered: a higher number is more education."""

@@ -17,12 +17,16 @@ from careers.comparison import (
     citation,
     csv_response,
     footnotes,
+    group_moves,
+    pay_header,
+    pay_values,
     read_selection,
     remember_selection,
+    resume_links,
 )
 from careers.forms import RoleFilterForm
 from careers.models import EducationLevel, Fact, Role, Source
-from ladders.models import Promotion, Rung
+from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import describe_steps
 from salaries.charts import pay_chart
 from salaries.models import SalaryFigure
@@ -155,9 +159,19 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def remembered_comparisons(request: HttpRequest, selection) -> list:
+    """Links back to the remembered ladder and role comparisons, this page's kind first."""
+    kinds = [
+        ("ladder", Ladder.objects.all(), reverse("ladders:compare-ladders"), "ladder"),
+        ("role", Role.objects.all(), reverse("careers:compare-roles"), "role"),
+    ]
+    kinds.sort(key=lambda kind: kind[0] != selection.param)
+    return resume_links(request, selection, kinds)
+
+
 @require_GET
 @remember_selection("role")
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "Cookie")  # a bare page offers the remembered comparison
 @cached_page
 def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     selection = read_selection(request, "role", Role.objects.with_profile(), "role")
@@ -166,13 +180,13 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     roles = selection.items
     attach_normalised_pay(roles, pay.dollars_of, pay.cpi)
     if request.GET.get("format") == "csv" and selection.ready:
-        return role_csv(roles)
+        return role_csv(roles, pay.dollars_of)
     ids = [role.pk for role in roles]
     rungs = Rung.objects.filter(role_id__in=ids).select_related("ladder")
     moves = Promotion.objects.filter(from_role_id__in=ids).select_related("to_role", "ladder")
     for role in roles:
         role.compare_rungs = [rung for rung in rungs if rung.role_id == role.pk]
-        role.compare_moves = [move for move in moves if move.from_role_id == role.pk]
+        role.leads_to = group_moves([move for move in moves if move.from_role_id == role.pk])
     cited = [
         row
         for role in roles
@@ -190,19 +204,28 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
             **footnotes(cited),
             "noun": "role",
             "base_url": reverse("careers:compare-roles"),
+            "resume": remembered_comparisons(request, selection),
         },
         status=400 if selection.error else 200,
     )
 
 
-def role_csv(roles) -> HttpResponse:
+def role_csv(roles, dollars_of: int | None) -> HttpResponse:
     header = ["role", "attribute", "value", "source", "source_date", "year", "quote"]
     rows = []
     for role in roles:
         for figure in role.salary_figures.all():
-            rows.append([role.title, "pay", figure.as_stated(), *citation(figure)])
+            rows.append(
+                [
+                    role.title,
+                    "pay",
+                    figure.as_stated(),
+                    *citation(figure),
+                    *pay_values(figure, dollars_of),
+                ]
+            )
         for req in role.requirements.all():
             rows.append([role.title, f"requirement ({req.necessity})", req.summary, *citation(req)])
         for fact in role.facts.all():
             rows.append([role.title, fact.get_kind_display().lower(), fact.text, *citation(fact)])
-    return csv_response("role-comparison.csv", header, rows)
+    return csv_response("role-comparison.csv", header + pay_header(dollars_of), rows)

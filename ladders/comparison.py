@@ -13,6 +13,28 @@ DEGREE = EducationLevel.ASSOCIATE
 
 
 @dataclass
+class Dissent:
+    """What some sources say about a rung that differs from the least demanding
+    statement: shown beside it, not folded into it."""
+
+    text: str
+    statements: list[RequirementStatement]
+
+    @property
+    def who(self) -> str:
+        count = len({req.source_id for req in self.statements})
+        return "one source" if count == 1 else f"{count} sources"
+
+    @property
+    def scope(self) -> str:
+        return ", ".join(dict.fromkeys(req.scope for req in self.statements if req.scope))
+
+    @property
+    def source_ids(self) -> list[int]:
+        return list(dict.fromkeys(req.source_id for req in self.statements))
+
+
+@dataclass
 class Cell:
     position: int
     role: Role
@@ -20,23 +42,78 @@ class Cell:
     is_top: bool = False
 
     @property
-    def education(self) -> RequirementStatement | None:
-        """The least demanding required education statement (sources disagree)."""
-        stated = [
+    def required_education(self) -> list[RequirementStatement]:
+        return [
             req
             for req in self.role.requirements.all()
             if req.necessity == Necessity.REQUIRED and req.education is not None
         ]
+
+    @property
+    def education(self) -> RequirementStatement | None:
+        """The least demanding required education statement (sources disagree)."""
+        stated = self.required_education
         return min(stated, key=lambda req: req.education) if stated else None
 
     @property
+    def education_source_ids(self) -> list[int]:
+        """Every source that requires no more than the least demanding statement."""
+        least = self.education
+        return list(
+            dict.fromkeys(
+                req.source_id for req in self.required_education if req.education == least.education
+            )
+        )
+
+    @property
+    def education_dissent(self) -> list[Dissent]:
+        """Required education above the least, by level: where sources disagree."""
+        least = self.education
+        if least is None:
+            return []
+        levels: dict[int, list] = {}
+        for req in self.required_education:
+            if req.education > least.education:
+                levels.setdefault(req.education, []).append(req)
+        return [Dissent(EducationLevel(level).label, levels[level]) for level in sorted(levels)]
+
+    @property
     def experience(self) -> list[RequirementStatement]:
-        return self.role.experience_statements()
+        """The least demanding experience statement(s), all saying the same."""
+        stated = self._experience_by_text()
+        return next(iter(stated.values()), [])
+
+    @property
+    def experience_source_ids(self) -> list[int]:
+        return list(dict.fromkeys(req.source_id for req in self.experience))
+
+    @property
+    def experience_dissent(self) -> list[Dissent]:
+        return [Dissent(text, reqs) for text, reqs in list(self._experience_by_text().items())[1:]]
+
+    def _experience_by_text(self) -> dict[str, list[RequirementStatement]]:
+        ordered = sorted(
+            self.role.experience_statements(),
+            key=lambda req: (req.experience_min_years or 0, req.experience_max_years or 999),
+        )
+        groups: dict[str, list] = {}
+        for req in ordered:
+            groups.setdefault(req.experience_display, []).append(req)
+        return groups
 
     @property
     def needs_degree(self) -> bool:
         """Even the least demanding source requires an associate degree or more."""
         return self.education is not None and self.education.education >= DEGREE
+
+    @property
+    def degree_dissent(self) -> Dissent | None:
+        """Some source requires a degree here, though not every one does."""
+        if self.needs_degree:
+            return None
+        return next(
+            (d for d in self.education_dissent if d.statements[0].education >= DEGREE), None
+        )
 
     @property
     def degree_preferred(self) -> RequirementStatement | None:
@@ -47,6 +124,10 @@ class Cell:
             if req.necessity == Necessity.PREFERRED and (req.education or 0) >= DEGREE:
                 return req
         return None
+
+
+def scoped(text: str, scope: str) -> str:
+    return f"{text} ({scope})" if scope else text
 
 
 @dataclass
@@ -66,6 +147,21 @@ class Column:
         return self.cells[-1] if self.cells else None
 
     @property
+    def dissent(self) -> list[tuple[int, Dissent]]:
+        """(rung, dissent) for every rung where a source requires more education."""
+        return [(cell.position, d) for cell in self.cells for d in cell.education_dissent]
+
+    @property
+    def degree_dissent_at(self) -> tuple[int, Dissent] | None:
+        """The first rung, before any agreed one, where some source requires a degree."""
+        for cell in self.cells:
+            if self.degree_at is not None and cell.position >= self.degree_at:
+                return None
+            if cell.degree_dissent:
+                return cell.position, cell.degree_dissent
+        return None
+
+    @property
     def education_added(self) -> str:
         levels = [
             (cell.position, cell.education.education) for cell in self.cells if cell.education
@@ -75,11 +171,25 @@ class Column:
         start = levels[0][1]
         highest_position, highest = max(levels, key=lambda item: (item[1], -item[0]))
         if highest <= start:
-            return f"{EducationLevel(start).label} throughout (where stated)."
-        return (
-            f"From {EducationLevel(start).label} to {EducationLevel(highest).label} "
-            f"(rung {highest_position})."
-        )
+            text = f"{EducationLevel(start).label} throughout (where stated)"
+        else:
+            text = (
+                f"From {EducationLevel(start).label} to {EducationLevel(highest).label} "
+                f"(rung {highest_position})"
+            )
+        for position, dissent in self.dissent:
+            text += (
+                f"; {dissent.who}: {scoped(f'{dissent.text} at rung {position}', dissent.scope)}"
+            )
+        return text + "."
+
+    @property
+    def degree_display(self) -> str:
+        text = f"Rung {self.degree_at}" if self.degree_at else "None by every source"
+        if disputed := self.degree_dissent_at:
+            position, dissent = disputed
+            return f"{text}; {dissent.who}: {scoped(f'rung {position}', dissent.scope)}"
+        return text if self.degree_at else "None"
 
 
 def build_columns(ladders: list[Ladder]) -> list[Column]:
@@ -125,10 +235,14 @@ def mark_differences(columns: list[Column]) -> None:
     for column in columns:
         if column.degree_at is None:
             preferred = next((c.position for c in column.cells if c.degree_preferred), None)
-            column.stand_out.append(
-                "No rung requires a degree"
-                + (f" (one is preferred at rung {preferred})" if preferred else "")
-            )
+            note = "No rung requires a degree"
+            if disputed := column.degree_dissent_at:
+                position, dissent = disputed
+                asks = scoped(f"asks for one at rung {position}", dissent.scope)
+                note += f" by every source; {dissent.who} {asks}"
+            if preferred:
+                note += f" (one is preferred at rung {preferred})"
+            column.stand_out.append(note)
     longest = max(len(c.cells) for c in columns)
     if len({len(c.cells) for c in columns}) > 1:
         for column in columns:

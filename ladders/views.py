@@ -15,11 +15,13 @@ from careers.comparison import (
     citation,
     csv_response,
     footnotes,
+    pay_header,
+    pay_values,
     read_selection,
     remember_selection,
 )
 from careers.models import Role
-from careers.views import HtmxHttpRequest, fragment
+from careers.views import HtmxHttpRequest, fragment, remembered_comparisons
 from ladders.comparison import build_columns
 from ladders.graph import PromotionGraph, layout, path_time
 from ladders.models import Ladder, Promotion, Rung
@@ -227,7 +229,7 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 @remember_selection("ladder")
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "Cookie")  # a bare page offers the remembered comparison
 @cached_page
 def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
     ladders = Ladder.objects.select_related("source", "employer")
@@ -249,7 +251,7 @@ def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
     roles = [cell.role for column in columns for cell in column.cells]
     attach_normalised_pay(roles, pay.dollars_of, pay.cpi)
     if request.GET.get("format") == "csv" and selection.ready:
-        return ladder_csv(columns)
+        return ladder_csv(columns, pay.dollars_of)
     cited = [
         row for role in roles for row in [*role.requirements.all(), *role.salary_figures.all()]
     ]
@@ -266,12 +268,13 @@ def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
             **footnotes([*cited, *(column.ladder for column in columns)]),
             "noun": "ladder",
             "base_url": reverse("ladders:compare-ladders"),
+            "resume": remembered_comparisons(request, selection),
         },
         status=400 if selection.error else 200,
     )
 
 
-def ladder_csv(columns) -> HttpResponse:
+def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
     header = [
         "ladder",
         "rung",
@@ -284,11 +287,24 @@ def ladder_csv(columns) -> HttpResponse:
         "quote",
     ]
     rows = []
+
+    def pay_rows(base: list, attribute: str, role) -> None:
+        for figure in role.salary_figures.all():
+            rows.append(
+                [
+                    *base,
+                    attribute,
+                    figure.as_stated(),
+                    *citation(figure),
+                    *pay_values(figure, dollars_of),
+                ]
+            )
+
     for column in columns:
+        name = column.ladder.name
         for cell in column.cells:
-            base = [column.ladder.name, cell.position, cell.role.title]
-            for figure in cell.role.salary_figures.all():
-                rows.append([*base, "pay", figure.as_stated(), *citation(figure)])
+            base = [name, cell.position, cell.role.title]
+            pay_rows(base, "pay", cell.role)
             for req in cell.role.requirements.all():
                 if req.education is not None:
                     education = req.get_education_display()
@@ -301,4 +317,18 @@ def ladder_csv(columns) -> HttpResponse:
             if cell.step_up:
                 time = cell.step_up.time_in_role_display
                 rows.append([*base, "time in role before next rung", time, *citation(cell.step_up)])
-    return csv_response("ladder-comparison.csv", header, rows)
+        # The totals, as the page's last rows show them; worked out, so cited only where
+        # one source states them.
+        totals = [name, "totals"]
+        rows.append([*totals, "", "rungs", len(column.cells), *citation(column.ladder)])
+        rows.append([*totals, "", "known time, entry to top", column.time.display])
+        rows.append([*totals, "", "education added along the way", column.education_added])
+        rows.append([*totals, "", "first rung requiring a degree", column.degree_display])
+        for attribute, cell in [("pay at entry", column.entry), ("pay at the top", column.top)]:
+            if cell is None:
+                rows.append([*totals, "", attribute, "no rungs yet"])
+            elif not cell.role.salary_figures.all():
+                rows.append([*totals, cell.role.title, attribute, "not stated"])
+            else:
+                pay_rows([*totals, cell.role.title], attribute, cell.role)
+    return csv_response("ladder-comparison.csv", header + pay_header(dollars_of), rows)

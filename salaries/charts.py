@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from salaries.models import NormalisedPay
 
-ROW_HEIGHT = 46
+ROW_HEIGHT = 38
 BAR_HEIGHT = 14
 LEFT = 12
 RIGHT = 24

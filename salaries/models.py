@@ -231,7 +231,7 @@ class SalaryFigure(SourcedStatement):
                 )
                 adjusted = True
                 if self.year != dollars_of:
-                    notes.append(f"{self.year} dollars in {dollars_of} dollars")
+                    notes.append(f"adjusted from {self.year} to {dollars_of} dollars")
         return NormalisedPay(low=low, high=high, adjusted=adjusted, notes=notes, figure=self)
 
     def as_yearly_equivalent(self) -> str:

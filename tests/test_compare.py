@@ -1,5 +1,6 @@
 """Ladders and roles side by side; the selection; CSV; links that reproduce a comparison."""
 
+import codecs
 import csv
 import io
 
@@ -33,7 +34,8 @@ def test_ladder_totals_show_time_education_and_pay(client):
     stream, track = response.context["columns"]
     assert stream.time.display == "12–18 months, plus 1 step whose time is not stated"
     assert track.education_added == (
-        "From High-school diploma or GED to Bachelor's degree (rung 3)."
+        "From High-school diploma or GED to Bachelor's degree (rung 3); "
+        "one source: Associate (two-year) degree at rung 1 (many jobs now)."
     )
     assert track.degree_at == 3 and stream.degree_at is None
     html = response.content.decode()
@@ -96,7 +98,7 @@ def test_dollars_year_shows_adjusted_pay_and_says_when_it_cannot(client):
         },
     )
     html = response.content.decode()
-    assert "2007 dollars in 2025 dollars" in html
+    assert "adjusted from 2007 to 2025 dollars" in html
     assert "not adjusted: the source gives no year" in html
     assert "the table runs to 2025" in html
 
@@ -132,7 +134,7 @@ def test_ladder_csv_has_a_row_per_fact_with_source_and_year(client):
     )
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     pay = [r for r in rows if r["attribute"] == "pay" and r["role"].startswith("Senior")]
     assert pay == [
         {
@@ -154,17 +156,81 @@ def test_ladder_csv_has_a_row_per_fact_with_source_and_year(client):
     assert undated and all(r["year"] == "" for r in undated)
 
 
-def test_role_csv_neutralises_formula_cells(client):
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_role_csv_neutralises_formula_cells(client, start):
     from careers.models import Fact, Role, Source
 
     role = Role.objects.get(slug="supervisor")
-    Fact.objects.create(
-        role=role, source=Source.objects.first(), quote="q", kind="duty", text="=HYPERLINK(1)"
-    )
+    text = f"{start}HYPERLINK(1)"
+    Fact.objects.create(role=role, source=Source.objects.first(), quote="q", kind="duty", text=text)
     response = client.get(ROLES, {"role": ["supervisor", "executive"], "format": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert any(row[2] == "'=HYPERLINK(1)" for row in rows)
-    assert not any(row[2] == "=HYPERLINK(1)" for row in rows)
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert any(row[2] == "'" + text for row in rows)
+    assert not any(cell.startswith(start) for row in rows for cell in row)
+
+
+def read_csv(response) -> list[dict]:
+    assert response.content.startswith(codecs.BOM_UTF8)
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_csv_starts_with_a_byte_order_mark_so_excel_reads_utf8(client):
+    response = client.get(
+        LADDERS, {"ladder": ["call-center-hierarchy", "stream-international"], "format": "csv"}
+    )
+    rows = read_csv(response)
+    assert next(iter(rows[0])) == "ladder"
+    assert any("–" in row["value"] for row in rows)  # an en dash, as the page shows it
+
+
+def test_csv_in_a_years_dollars_has_the_yearly_and_adjusted_values(client):
+    response = client.get(
+        ROLES,
+        {
+            "role": ["customer-service-representative", "supervisor"],
+            "dollars": "2025",
+            "format": "csv",
+        },
+    )
+    rows = read_csv(response)
+    hourly = next(r for r in rows if r["value"] == "about $9.00–$17.00 an hour")
+    assert hourly["yearly_equivalent"] == "about $18,720–$35,360 a year"
+    assert hourly["in_2025_dollars"].startswith("about $") and "a year" in hourly["in_2025_dollars"]
+    assert hourly["in_2025_dollars"] != hourly["yearly_equivalent"]
+    assert hourly["pay_notes"] == "hourly figure × 2,080 hours; adjusted from 2008 to 2025 dollars"
+    undated = next(r for r in rows if r["attribute"] == "pay" and r["year"] == "")
+    assert undated["in_2025_dollars"] == ""
+    assert undated["pay_notes"] == "not adjusted: the source gives no year"
+    requirement = next(r for r in rows if r["attribute"].startswith("requirement"))
+    assert requirement["yearly_equivalent"] == requirement["in_2025_dollars"] == ""
+
+
+def test_csv_without_a_dollars_year_has_no_adjusted_columns(client):
+    response = client.get(ROLES, {"role": ["supervisor", "executive"], "format": "csv"})
+    assert "in_2025_dollars" not in read_csv(response)[0]
+
+
+def test_ladder_csv_has_the_totals_rows(client):
+    response = client.get(
+        LADDERS,
+        {"ladder": ["stream-international", "customer-service-track"], "format": "csv"},
+    )
+    totals = {
+        (r["ladder"], r["attribute"]): r["value"]
+        for r in read_csv(response)
+        if r["rung"] == "totals"
+    }
+    assert totals[("Stream International support track", "rungs")] == "3"
+    assert totals[("Stream International support track", "known time, entry to top")] == (
+        "12–18 months, plus 1 step whose time is not stated"
+    )
+    assert totals[("Customer service track", "first rung requiring a degree")] == (
+        "Rung 3; one source: rung 1 (many jobs now)"
+    )
+    assert totals[("Customer service track", "pay at the top")] == "$56,367–$78,468 a year"
+    assert ("Customer service track", "education added along the way") in totals
+    assert ("Customer service track", "pay at entry") in totals
+    assert totals[("Stream International support track", "pay at the top")] == "not stated"
 
 
 def test_add_to_comparison_builds_on_the_remembered_selection(client):
@@ -231,3 +297,127 @@ def test_a_repeated_comparison_is_served_from_the_cache_and_still_remembered(cli
     again = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]})
     assert again["X-Cache"] == "hit"
     assert again.cookies["compare_ladder"].value == "convergys,peoplesupport"
+
+
+def test_a_comparison_of_one_ladder_is_not_called_ladders(client):
+    client.get(LADDERS, {"ladder": "convergys"})
+    html = client.get("/ladders/convergys/").content.decode()
+    assert "In your comparison of 1 ladder: open it" in html
+    assert "1 ladders" not in html
+
+
+def test_leads_to_says_the_time_in_role_is_unstated_and_names_the_ladder_of_a_repeat(client):
+    response = client.get(
+        ROLES, {"role": ["customer-service-representative", "software-support-representative"]}
+    )
+    html = response.content.decode()
+    assert "; not stated)" not in html
+    csr, _ = response.context["roles"]
+    [group] = csr.leads_to
+    assert group.label == "Step up, time in role not stated"
+    assert len(group.moves) == 9
+    # CSR to supervisor is stated twice, on two ladders.
+    assert 'Supervisor</a> <span class="muted small">(on Convergys career track)</span>' in html
+    assert (
+        'Supervisor</a> <span class="muted small">(on PeopleSupport CSR job ladder)</span>' in html
+    )
+    assert "Help desk representative</a></li>" in html
+    assert '<span class="muted small">Step up, 12–18 months in role:</span>' in html
+
+
+def test_adjusted_pay_says_from_which_year_to_which(client):
+    response = client.get(
+        ROLES,
+        {"role": ["customer-service-representative", "supervisor"], "dollars": "2025"},
+    )
+    html = response.content.decode()
+    assert "adjusted from 2008 to 2025 dollars" in html
+    assert "dollars in 2025 dollars" not in html
+
+
+def test_a_bare_comparison_page_offers_to_resume_the_remembered_one(
+    client, django_assert_max_num_queries
+):
+    client.get(LADDERS, {"ladder": ["convergys", "stream-international"]})
+    client.get(ROLES, {"role": ["supervisor", "executive", "manager"]})
+    with django_assert_max_num_queries(8):
+        response = client.get(LADDERS)  # where the main menu's "Compare" goes
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (
+        '<a class="button primary" href="/compare/ladders/?ladder=convergys&amp;'
+        'ladder=stream-international">Resume your comparison of Convergys career track and '
+        "Stream International support track</a>"
+    ) in html
+    assert "Resume your comparison of Supervisor, Executive and Manager" in html
+    assert 'href="/compare/roles/?role=supervisor&amp;role=executive&amp;role=manager"' in html
+    assert "compare_ladder" not in response.cookies  # opening the page forgets nothing
+    assert "Cookie" in response["Vary"]
+
+
+def test_nothing_to_resume_without_a_remembered_comparison(client):
+    html = client.get(LADDERS).content.decode()
+    assert "Resume your comparison" not in html
+    assert "Choose at least two ladders to compare." in html
+
+
+def test_removing_every_item_forgets_the_comparison(client):
+    client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]})
+    html = client.get(LADDERS, {"ladder": ["convergys"], "dollars": "2020"}).content.decode()
+    assert 'href="/compare/ladders/?dollars=2020&amp;cleared=1"' in html  # its Remove link
+    response = client.get(LADDERS, {"dollars": "2020", "cleared": "1"})
+    assert response.status_code == 200
+    assert response.cookies["compare_ladder"]["max-age"] == 0
+    assert "Resume your comparison" not in response.content.decode()
+    assert "Resume your comparison" not in client.get(LADDERS).content.decode()
+
+
+def test_a_rung_shows_where_sources_disagree_about_its_education(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "stream-international"]})
+    csr = response.context["rows"][0][1][0]
+    assert csr.education.get_education_display() == "High-school diploma or GED"
+    [dissent] = csr.education_dissent
+    assert dissent.text == "Associate (two-year) degree"
+    assert dissent.scope == "many jobs now"
+    html = response.content.decode()
+    number = response.context["source_numbers"][dissent.statements[0].source_id]
+    assert (
+        f'one source: Associate (two-year) degree (many jobs now)<sup class="fn">'
+        f'<a href="#source-{number}">{number}</a></sup>'
+    ) in html
+    assert "Sources disagree" in html
+
+
+def test_a_rung_shows_where_sources_disagree_about_its_experience(client):
+    from careers.models import RequirementStatement, Role, Source
+
+    RequirementStatement.objects.create(
+        role=Role.objects.get(slug="customer-service-representative"),
+        source=Source.objects.get(seed_file__startswith="004"),
+        quote="q",
+        summary="A year on the phones",
+        necessity="required",
+        scope="some call centers",
+        experience_min_years=1,
+    )
+    response = client.get(LADDERS, {"ladder": ["convergys", "stream-international"]})
+    html = response.content.decode()
+    assert "0 to 3 years" in html
+    assert "one source: at least 1 year (some call centers)" in html
+
+
+def test_ladder_totals_do_not_hide_a_degree_one_source_asks_for(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "stream-international"]})
+    _, stream = response.context["columns"]
+    assert stream.degree_at is None
+    assert stream.degree_display == "None by every source; one source: rung 1 (many jobs now)"
+    assert stream.education_added == (
+        "High-school diploma or GED throughout (where stated); "
+        "one source: Associate (two-year) degree at rung 1 (many jobs now)."
+    )
+    html = response.content.decode()
+    assert "No rung requires a degree</li>" not in html
+    assert (
+        "No rung requires a degree by every source; one source asks for one at rung 1"
+        " (many jobs now)"
+    ) in html

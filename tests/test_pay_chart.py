@@ -95,3 +95,12 @@ def test_a_floor_only_figure_gets_room_for_its_arrow():
     chart = pay_chart([("a", pay(50000, None))])
     bar = chart.bars[0]
     assert bar.open_end > bar.x_end
+
+
+@pytest.mark.django_db
+def test_the_chart_title_names_the_dollars_year_when_one_is_chosen(client):
+    roles = ["customer-service-representative", "supervisor"]
+    html = client.get("/compare/roles/", {"role": roles, "dollars": "2025"}).content.decode()
+    assert '<title id="chart-title">Pay ranges, US dollars a year, in 2025 dollars' in html
+    plain = client.get("/compare/roles/", {"role": roles}).content.decode()
+    assert '<title id="chart-title">Pay ranges, US dollars a year</title>' in plain

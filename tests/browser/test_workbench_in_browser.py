@@ -44,15 +44,90 @@ def test_build_a_ladder_comparison_by_clicking_and_reload_its_link(page: Page, s
     expect(page).to_have_url(re.compile(r"ladder=stream-international"))
 
 
-def test_the_printed_comparison_is_a_clean_short_handout(page: Page, site: str, tmp_path):
-    page.goto(site + "/compare/ladders/?ladder=call-center-hierarchy&ladder=customer-service-track")
+def test_focus_moves_to_the_comparison_heading_after_adding_or_removing(page: Page, site: str):
+    page.goto(f"{site}/compare/roles/?role=supervisor&role=executive")
+    heading = page.locator("#comparison-heading")
+
+    page.get_by_label("Add a role").select_option(label="Manager")
+    expect(page.locator("table.compare thead th")).to_have_count(4)
+    expect(heading).to_be_focused()
+    expect(heading).to_have_text("Comparing 3 roles")
+
+    page.get_by_role("link", name="Remove Executive").click()
+    expect(page.locator("table.compare thead th")).to_have_count(3)
+    expect(heading).to_be_focused()
+    expect(heading).to_have_text("Comparing 2 roles")
+
+    # The next Tab goes on from the comparison, not from the top of the page.
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Remove Supervisor")).to_be_focused()
+
+
+# Every visible piece of text's size in points, scaled as drawn (the chart's SVG text
+# shrinks with the drawing).
+SMALL_TEXT = """pt => {
+  const small = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const element = walker.currentNode.parentElement;
+    const text = walker.currentNode.textContent.trim();
+    if (!text || !element.getClientRects().length || element.closest(".visually-hidden")) continue;
+    let px = parseFloat(getComputedStyle(element).fontSize);
+    if (element instanceof SVGElement) px *= element.getScreenCTM().a;
+    if (px * 0.75 < pt) small.push(text.slice(0, 40) + ": " + (px * 0.75).toFixed(1) + "pt");
+  }
+  return small;
+}"""
+
+
+def print_handout(page: Page, path: str) -> tuple[int, bytes]:
+    """Print a comparison as Chromium would (its own landscape page size) and count
+    the pages."""
+    # The width of the printed page's text block, so the print layout is the same.
+    page.set_viewport_size({"width": 1047, "height": 718})
+    page.goto(path)
     page.emulate_media(media="print")
+    pdf = page.pdf(print_background=True, prefer_css_page_size=True)
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf)), pdf
+
+
+def test_the_printed_comparison_is_a_clean_short_handout(page: Page, site: str):
+    pages, pdf = print_handout(
+        page, site + "/compare/ladders/?ladder=call-center-hierarchy&ladder=customer-service-track"
+    )
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator(".compare-controls")).to_be_hidden()
     expect(page.locator(".footnotes")).to_be_visible()
-    pdf = page.pdf(path=str(tmp_path / "handout.pdf"), format="A4", print_background=True)
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 2
+    width, height = map(float, re.search(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
+    assert width > height  # landscape
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/compare/ladders/?ladder=call-center-hierarchy&ladder=convergys"
+        "&ladder=stream-international&ladder=customer-service-track&dollars=2025",
+        "/compare/roles/?role=customer-service-representative"
+        "&role=customer-service-training-manager&role=call-center-team-manager"
+        "&role=senior-customer-service-representative&dollars=2025",
+    ],
+    ids=["4-ladders", "4-roles"],
+)
+def test_four_items_print_on_two_legible_pages(page: Page, site: str, path):
+    pages, _ = print_handout(page, site + path)
+    assert 1 <= pages <= 2
+    assert page.evaluate(SMALL_TEXT, 7.9) == []  # nothing under 8pt, the chart's text included
+
+
+def test_the_printout_leaves_out_rows_that_state_nothing(page: Page, site: str):
+    page.goto(site + "/compare/roles/?role=supervisor&role=executive")
+    pay = page.locator("table.compare tbody tr", has=page.get_by_role("rowheader", name="Pay"))
+    leads_to = page.locator("table.compare tr", has=page.get_by_role("rowheader", name="Leads to"))
+    expect(pay).to_contain_text("Not stated")
+    page.emulate_media(media="print")
+    expect(pay).to_be_hidden()
+    expect(leads_to).to_be_visible()
 
 
 def test_role_comparison_in_other_years_dollars(page: Page, site: str):
@@ -60,7 +135,7 @@ def test_role_comparison_in_other_years_dollars(page: Page, site: str):
     page.goto(f"{site}/compare/roles/?{roles}")
     page.get_by_label("Also show pay in").select_option(label="2020 dollars")
     expect(page).to_have_url(re.compile(r"dollars=2020"))
-    expect(page.locator("#comparison")).to_contain_text("2007 dollars in 2020 dollars")
+    expect(page.locator("#comparison")).to_contain_text("adjusted from 2007 to 2020 dollars")
     expect(page.locator("#comparison")).to_contain_text("not adjusted: the source gives no year")
 
 
@@ -81,3 +156,25 @@ def test_workbench_pages_have_no_serious_accessibility_violations(
     page.goto(site + path)
     expect(page.locator("h1")).to_be_visible()
     assert serious_violations(page) == []
+
+
+def test_the_menus_compare_link_offers_the_last_comparison_back(page: Page, site: str):
+    page.goto(f"{site}/compare/ladders/?ladder=convergys&ladder=peoplesupport")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Compare").click()
+    expect(page).to_have_url(f"{site}/compare/ladders/")
+    resume = page.get_by_role(
+        "link",
+        name="Resume your comparison of Convergys career track and PeopleSupport CSR job ladder",
+    )
+    assert serious_violations(page) == []
+    resume.click()
+    expect(page.locator("table.compare thead th")).to_have_count(3)
+
+    # Removing every item forgets the comparison.
+    page.get_by_role("link", name="Remove Convergys career track").click()
+    expect(page.locator("table.compare")).to_have_count(0)
+    page.get_by_role("link", name="Remove PeopleSupport CSR job ladder").click()
+    expect(page.get_by_role("heading", name="No ladders chosen yet")).to_be_focused()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Compare").click()
+    expect(page.get_by_text("Choose at least two ladders to compare.")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Resume your comparison"))).to_have_count(0)
