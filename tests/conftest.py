@@ -40,15 +40,18 @@ def seeds_dir() -> Path:
     return path
 
 
-@pytest.fixture(autouse=True)
-def seed_data_after_a_flush(request, django_db_blocker):
-    """A transactional test (the browser tests' live server) empties the database when it
-    ends; put the seed data back, so every test starts from it whatever order they run in.
-    Being autouse, this is set up before `transactional_db` and so torn down after it."""
-    yield
-    if "transactional_db" in request.fixturenames:
-        with django_db_blocker.unblock():
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (the browser tests' live server) empties the database when its
+    fixtures are torn down; put the seed data back then, so every test starts from it
+    whatever order pytest runs them in (it regroups tests around shared fixtures)."""
+    result = yield
+    if "transactional_db" in getattr(item, "fixturenames", ()):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
             load_seed_data()
+    return result
 
 
 @pytest.fixture(autouse=True)

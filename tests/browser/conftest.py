@@ -37,5 +37,5 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def site(live_server, transactional_db) -> str:
     """The running app with the seed data (a live server's database is emptied after each
-    test; `seed_data_after_a_flush` in tests/conftest.py loads the seeds again)."""
+    test; a teardown hook in tests/conftest.py loads the seeds again)."""
     return live_server.url
