@@ -46,7 +46,8 @@ def pytest_runtest_teardown(item, nextitem):
     fixtures are torn down; put the seed data back then, so every test starts from it
     whatever order pytest runs them in (it regroups tests around shared fixtures)."""
     result = yield
-    if "transactional_db" in getattr(item, "fixturenames", ()):
+    # After the last test the test database itself is gone: nothing to put back.
+    if nextitem is not None and "transactional_db" in getattr(item, "fixturenames", ()):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():

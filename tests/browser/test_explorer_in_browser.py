@@ -135,3 +135,14 @@ def test_explorer_pages_have_no_serious_accessibility_violations(
     page.goto(site + path)
     expect(page.locator("h1")).to_be_visible()
     assert serious_violations(page) == []
+
+
+def test_on_a_phone_the_map_opens_at_its_middle(browser: Browser, site: str):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(site + "/map/")
+    drawing = page.locator(".map-scroll")
+    expect(drawing).to_be_visible()
+    left, room = drawing.evaluate("box => [box.scrollLeft, box.scrollWidth - box.clientWidth]")
+    assert room > 0 and abs(left - room / 2) <= 1
+    context.close()
