@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from careers.cache import cached_page
 from careers.models import Role, Source
@@ -146,13 +146,13 @@ def not_found(what: str, slug: str) -> JsonResponse:
     return JsonResponse({"error": f"No {what} with the slug “{slug[:100]}”."}, status=404)
 
 
-@require_GET
+@require_safe
 @cached_page
 def role_list(request: HttpRequest) -> JsonResponse:
     return paginated(request, "roles", Role.objects.order_by("pk"), role_summary)
 
 
-@require_GET
+@require_safe
 @cached_page
 def role_detail(request: HttpRequest, slug: str) -> JsonResponse:
     role = Role.objects.with_profile().filter(slug=slug).first()
@@ -179,7 +179,7 @@ def _ladders():
     return Ladder.objects.select_related("employer", "source").prefetch_related("rungs__role")
 
 
-@require_GET
+@require_safe
 @cached_page
 def ladder_list(request: HttpRequest) -> JsonResponse:
     return paginated(
@@ -190,7 +190,7 @@ def ladder_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def ladder_detail(request: HttpRequest, slug: str) -> JsonResponse:
     ladder = _ladders().filter(slug=slug).first()
@@ -205,20 +205,20 @@ def ladder_detail(request: HttpRequest, slug: str) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def salary_list(request: HttpRequest) -> JsonResponse:
     figures = SalaryFigure.objects.select_related("role", "source").order_by("pk")
     return paginated(request, "salary_figures", figures, salary_data)
 
 
-@require_GET
+@require_safe
 @cached_page
 def source_list(request: HttpRequest) -> JsonResponse:
     return paginated(request, "sources", Source.objects.order_by("pk"), source_data)
 
 
-@require_GET
+@require_safe
 @cached_page
 def source_detail(request: HttpRequest, slug: str) -> JsonResponse:
     source = Source.objects.with_counts().filter(slug=slug).first()
@@ -486,7 +486,7 @@ def openapi_document() -> dict:
     }
 
 
-@require_GET
+@require_safe
 def index(request: HttpRequest) -> JsonResponse:
     listings = {
         "roles": "api:role-list",
@@ -505,7 +505,7 @@ def index(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def openapi(request: HttpRequest) -> JsonResponse:
     return JsonResponse(openapi_document())

@@ -4,7 +4,7 @@ from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
@@ -72,7 +72,7 @@ def page_links(request: HttpRequest, page) -> dict:
     return links
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 @cached_page
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
@@ -111,7 +111,7 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def role_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_profile(), slug=slug)
@@ -142,13 +142,13 @@ def role_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def source_list(request: HttpRequest) -> HttpResponse:
     return render(request, "careers/source_list.html", {"sources": Source.objects.with_counts()})
 
 
-@require_GET
+@require_safe
 @cached_page
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source, slug=slug)
@@ -169,7 +169,7 @@ def remembered_comparisons(request: HttpRequest, selection) -> list:
     return resume_links(request, selection, kinds)
 
 
-@require_GET
+@require_safe
 @remember_selection("role")
 @vary_on_headers("HX-Request", "Cookie")  # a bare page offers the remembered comparison
 @cached_page

@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from careers.cache import cached_page
@@ -35,13 +35,13 @@ def ladders_with_rungs():
     )
 
 
-@require_GET
+@require_safe
 @cached_page
 def ladder_list(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "ladders/ladder_list.html", {"ladders": ladders_with_rungs()})
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 @cached_page
 def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
@@ -111,7 +111,7 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 MAP_LIMIT = 300  # roles; past this a drawing is unreadable, and the ladders serve better
 
 
-@require_GET
+@require_safe
 @cached_page
 def career_map(request: HtmxHttpRequest) -> HttpResponse:
     role_count = Role.objects.count()
@@ -183,7 +183,7 @@ def nearest(distances: dict[int, int], limit: int = 6) -> list[tuple[Role, int]]
     return [(roles[pk], moves) for pk, moves in ranked[:limit]]
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 @cached_page
 def path_finder(request: HtmxHttpRequest) -> HttpResponse:
@@ -227,7 +227,7 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @remember_selection("ladder")
 @vary_on_headers("HX-Request", "Cookie")  # a bare page offers the remembered comparison
 @cached_page

@@ -106,6 +106,28 @@ def test_role_pages_refuse_writes(client):
     assert client.post(reverse("careers:role-list")).status_code == 405
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/roles/",
+        "/roles/supervisor/",
+        "/ladders/",
+        "/ladders/convergys/",
+        "/map/",
+        "/paths/",
+        "/compare/ladders/",
+        "/compare/roles/",
+        "/sources/",
+        "/api/roles/",
+        "/healthz",
+    ],
+)
+def test_link_checkers_and_monitors_may_ask_with_head(client, url):
+    response = client.head(url)
+    assert response.status_code == 200, url
+    assert response.content == b""
+
+
 def test_home_leads_to_the_role_list(client):
     response = client.get("/")
     assert response.status_code == 302
