@@ -50,12 +50,15 @@ def page_key(request, version: int) -> str:
 
 def cached_page(view):
     """Serve anonymous GETs from the cache. Visitors with a session (staff) always get a
-    freshly rendered page."""
+    freshly rendered page. Every response varies on Cookie: what a page offers depends on
+    the remembered comparisons (part of the key), whether or not it touched the session."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return view(request, *args, **kwargs)
+            response = view(request, *args, **kwargs)
+            patch_vary_headers(response, ["Cookie"])
+            return response
         key = page_key(request, DataVersion.current())
         hit = cache.get(key)
         if hit is not None:
@@ -64,8 +67,6 @@ def cached_page(view):
             for name, value in headers.items():
                 response[name] = value
             response["X-Cache"] = "hit"
-            # The key holds the comparison cookies, so a shared cache must vary on them too,
-            # whether or not this response touched the session.
             patch_vary_headers(response, ["Cookie"])
             return response
         response = view(request, *args, **kwargs)

@@ -229,15 +229,16 @@ def pay_header(dollars_of: int | None) -> list[str]:
     return ["yearly_equivalent", f"in_{dollars_of}_dollars", "pay_notes"]
 
 
-def pay_values(figure, dollars_of: int | None) -> list[str]:
-    """What the page shows beside a figure in one year's dollars (after
-    attach_normalised_pay): its yearly equivalent, the adjusted value when it could be
-    adjusted, and the notes that say how or why not."""
+def pay_cells(figure, dollars_of: int | None) -> list:
+    """A pay figure's CSV cells: as stated, its citation and, in one year's dollars (after
+    attach_normalised_pay), what the page shows beside it: the yearly equivalent, the
+    adjusted value when it could be adjusted, and the notes that say how or why not."""
+    cells = [figure.as_stated(), *citation(figure)]
     if dollars_of is None:
-        return []
+        return cells
     pay = figure.normalised_pay
     yearly = figure.as_yearly_equivalent() or figure.as_stated()
-    return [yearly, pay.display() if pay.adjusted else "", "; ".join(pay.notes)]
+    return [*cells, yearly, pay.display() if pay.adjusted else "", "; ".join(pay.notes)]
 
 
 def attach_normalised_pay(roles, dollars_of: int | None, cpi: dict) -> None:

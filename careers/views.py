@@ -18,8 +18,8 @@ from careers.comparison import (
     csv_response,
     footnotes,
     group_moves,
+    pay_cells,
     pay_header,
-    pay_values,
     read_selection,
     remember_selection,
     resume_links,
@@ -171,7 +171,7 @@ def remembered_comparisons(request: HttpRequest, selection) -> list:
 
 @require_safe
 @remember_selection("role")
-@vary_on_headers("HX-Request", "Cookie")  # a bare page offers the remembered comparison
+@vary_on_headers("HX-Request")
 @cached_page
 def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     selection = read_selection(request, "role", Role.objects.with_profile(), "role")
@@ -215,15 +215,7 @@ def role_csv(roles, dollars_of: int | None) -> HttpResponse:
     rows = []
     for role in roles:
         for figure in role.salary_figures.all():
-            rows.append(
-                [
-                    role.title,
-                    "pay",
-                    figure.as_stated(),
-                    *citation(figure),
-                    *pay_values(figure, dollars_of),
-                ]
-            )
+            rows.append([role.title, "pay", *pay_cells(figure, dollars_of)])
         for req in role.requirements.all():
             rows.append([role.title, f"requirement ({req.necessity})", req.summary, *citation(req)])
         for fact in role.facts.all():

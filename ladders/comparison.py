@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 
 from careers.models import EducationLevel, Necessity, RequirementStatement, Role
@@ -80,7 +81,7 @@ class Cell:
     @property
     def experience(self) -> list[RequirementStatement]:
         """The least demanding experience statement(s), all saying the same."""
-        stated = self._experience_by_text()
+        stated = self._experience_by_text
         return next(iter(stated.values()), [])
 
     @property
@@ -89,8 +90,9 @@ class Cell:
 
     @property
     def experience_dissent(self) -> list[Dissent]:
-        return [Dissent(text, reqs) for text, reqs in list(self._experience_by_text().items())[1:]]
+        return [Dissent(text, reqs) for text, reqs in list(self._experience_by_text.items())[1:]]
 
+    @cached_property
     def _experience_by_text(self) -> dict[str, list[RequirementStatement]]:
         ordered = sorted(
             self.role.experience_statements(),

@@ -15,8 +15,8 @@ from careers.comparison import (
     citation,
     csv_response,
     footnotes,
+    pay_cells,
     pay_header,
-    pay_values,
     read_selection,
     remember_selection,
 )
@@ -229,7 +229,7 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 @remember_selection("ladder")
-@vary_on_headers("HX-Request", "Cookie")  # a bare page offers the remembered comparison
+@vary_on_headers("HX-Request")
 @cached_page
 def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
     ladders = Ladder.objects.select_related("source", "employer")
@@ -290,15 +290,7 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
 
     def pay_rows(base: list, attribute: str, role) -> None:
         for figure in role.salary_figures.all():
-            rows.append(
-                [
-                    *base,
-                    attribute,
-                    figure.as_stated(),
-                    *citation(figure),
-                    *pay_values(figure, dollars_of),
-                ]
-            )
+            rows.append([*base, attribute, *pay_cells(figure, dollars_of)])
 
     for column in columns:
         name = column.ladder.name

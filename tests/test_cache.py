@@ -81,6 +81,7 @@ def test_visitors_with_a_session_always_get_a_fresh_page(client, admin_user):
     response = client.get(URL)
     assert not response.has_header("X-Cache")
     assert b"Edit this role" in response.content
+    assert "Cookie" in response["Vary"]
 
 
 def test_anonymous_pages_carry_no_csrf_token(client):
