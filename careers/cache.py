@@ -1,5 +1,6 @@
-"""Whole-page caching that is never stale: every key carries the data version, which
-goes up on any saved change (admin edit, fixture load, anything through the ORM)."""
+"""Whole-page caching that is never stale: every cached page carries the data version it
+was rendered at, which goes up on any saved change (admin edit, fixture load, anything
+through the ORM); a page from an older version is rendered again."""
 
 from __future__ import annotations
 
@@ -35,8 +36,9 @@ def connect_signals() -> None:
             post_delete.connect(data_changed, sender=model, dispatch_uid=f"data-version-d-{model}")
 
 
-def page_key(request, version: int) -> str:
-    """One key per data version, address and kind of response (page or htmx fragment)."""
+def page_key(request) -> str:
+    """One key per address and kind of response (page or htmx fragment). The data version
+    is stored with the page, not in the key, so a shared cache answers both in one trip."""
     kind = "fragment" if request.headers.get("HX-Request") == "true" else "page"
     if request.headers.get("HX-History-Restore-Request") == "true":
         kind = "page"
@@ -44,8 +46,20 @@ def page_key(request, version: int) -> str:
     remembered = "|".join(
         request.COOKIES.get(name, "")[:500] for name in ("compare_role", "compare_ladder")
     )
-    raw = f"{version}|{kind}|{request.get_full_path()}|{remembered}"
+    raw = f"{kind}|{request.get_full_path()}|{remembered}"
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def version_and_page(key: str) -> tuple[int, tuple | None]:
+    """The current data version and what is cached under key, in one round trip when the
+    version lives in the cache too."""
+    if settings.DATA_VERSION_IN_CACHE:
+        found = cache.get_many([DataVersion.CACHE_KEY, key])
+        version = found.get(DataVersion.CACHE_KEY)
+        if version is None:
+            return DataVersion.new_epoch(), None
+        return version, found.get(key)
+    return DataVersion.current(), cache.get(key)
 
 
 def cached_page(view):
@@ -59,10 +73,10 @@ def cached_page(view):
             response = view(request, *args, **kwargs)
             patch_vary_headers(response, ["Cookie"])
             return response
-        key = page_key(request, DataVersion.current())
-        hit = cache.get(key)
-        if hit is not None:
-            status, headers, content = hit
+        key = page_key(request)
+        version, hit = version_and_page(key)
+        if hit is not None and hit[0] == version:
+            _, status, headers, content = hit
             response = HttpResponse(content, status=status)
             for name, value in headers.items():
                 response[name] = value
@@ -74,7 +88,8 @@ def cached_page(view):
             response = response.render()
         if response.status_code in (200, 404) and not response.streaming:
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (response.status_code, headers, response.content), PAGE_TIMEOUT)
+            entry = (version, response.status_code, headers, response.content)
+            cache.set(key, entry, PAGE_TIMEOUT)
         response["X-Cache"] = "miss"
         patch_vary_headers(response, ["Cookie"])
         return response

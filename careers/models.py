@@ -8,7 +8,10 @@ is merged into an invented consensus value.
 from __future__ import annotations
 
 import re
+import secrets
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Q
@@ -198,8 +201,8 @@ class RoleQuerySet(models.QuerySet):
         )
         return self.filter(Q(title__icontains=text) | models.Exists(facts))
 
-    def with_profile(self) -> RoleQuerySet:
-        """Everything the role list and profile show, in a fixed number of queries."""
+    def with_pay_and_requirements(self) -> RoleQuerySet:
+        """What a step from one role to another compares, in a fixed number of queries."""
         from salaries.models import SalaryFigure  # salaries depends on careers, not back
 
         return self.prefetch_related(
@@ -211,6 +214,11 @@ class RoleQuerySet(models.QuerySet):
                 "salary_figures",
                 queryset=SalaryFigure.objects.select_related("source"),
             ),
+        )
+
+    def with_profile(self) -> RoleQuerySet:
+        """Everything the role list and profile show, in a fixed number of queries."""
+        return self.with_pay_and_requirements().prefetch_related(
             models.Prefetch(
                 "facts", queryset=Fact.objects.select_related("source", "related_role")
             ),
@@ -483,9 +491,20 @@ class Fact(SourcedStatement):
             raise ValidationError({"value_high": "The high value is below the low value."})
 
 
+# Random epochs start above this, so a version restarted by INCR on a missing key
+# (1, 2, ...) is recognisably not one.
+EPOCH_FLOOR = 2**20
+
+
 class DataVersion(models.Model):
     """One row whose number goes up whenever any content changes, so cached pages and
-    the in-memory promotion graph know, in every process, when they are stale."""
+    the in-memory promotion graph know, in every process, when they are stale.
+
+    With a shared cache (Redis, settings.DATA_VERSION_IN_CACHE) the number every request
+    reads lives in the cache too, beside the pages, so a cached page costs no database
+    round trip. The row stays the record; the cache copy moves on when a change commits."""
+
+    CACHE_KEY = "data-version"
 
     value = models.BigIntegerField(default=0)
 
@@ -497,6 +516,9 @@ class DataVersion(models.Model):
 
     @classmethod
     def current(cls) -> int:
+        if settings.DATA_VERSION_IN_CACHE:
+            version = cache.get(cls.CACHE_KEY)
+            return version if version is not None else cls.new_epoch()
         # Read on every cached page view: plain SQL costs a fraction of a queryset.
         table = connection.ops.quote_name(cls._meta.db_table)
         with connection.cursor() as cursor:
@@ -509,3 +531,30 @@ class DataVersion(models.Model):
         updated = cls.objects.filter(pk=1).update(value=models.F("value") + 1)
         if not updated:
             cls.objects.get_or_create(pk=1, defaults={"value": 1})
+        if settings.DATA_VERSION_IN_CACHE:
+            # Only once the change is visible to other processes: a reader that saw the
+            # new number before the commit would cache the old data under it.
+            transaction.on_commit(cls.bump_cache_copy)
+
+    @classmethod
+    def bump_cache_copy(cls) -> None:
+        try:
+            if cache.incr(cls.CACHE_KEY) > EPOCH_FLOOR:
+                return
+        except ValueError:  # evicted or never set
+            pass
+        # The key was gone, so INCR (or nothing) would restart near zero, a number an
+        # earlier epoch may have used for pages still cached. Start somewhere new.
+        cache.set(cls.CACHE_KEY, cls.random_epoch(), timeout=None)
+
+    @classmethod
+    def new_epoch(cls) -> int:
+        """A version no cached page can carry: the cache copy was evicted (or Redis was
+        emptied), so whatever number it had is unknown."""
+        cache.add(cls.CACHE_KEY, cls.random_epoch(), timeout=None)
+        version = cache.get(cls.CACHE_KEY)  # another process may have added first
+        return version if version is not None else cls.random_epoch()
+
+    @staticmethod
+    def random_epoch() -> int:
+        return EPOCH_FLOOR + secrets.randbelow(2**52)

@@ -176,6 +176,9 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A shared cache can hold the data version every process reads (careers.models.DataVersion);
+# a per-process one cannot, so without Redis the version is read from the database.
+DATA_VERSION_IN_CACHE = bool(os.environ.get("REDIS_URL"))
 
 # The five articles every fact is drawn from; checked by the quote tests.
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))

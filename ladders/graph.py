@@ -105,17 +105,58 @@ class PromotionGraph:
 
     def shortest_path(self, start: int, goal: int) -> list[Edge] | None:
         """Fewest moves from start to goal; None when goal cannot be reached; [] when
-        start is goal."""
-        distance, via = self._bfs(start)
-        if goal not in distance:
-            return None
-        path = []
-        node = goal
-        while node != start:
-            edge = via[node]
+        start is goal.
+
+        Searches from both ends, a whole level at a time from the smaller side, so a long
+        route in a big catalogue visits a few hundred roles rather than every role
+        reachable from start."""
+        if start == goal:
+            return []
+        ahead: dict[int, Edge | None] = {start: None}  # role -> the move that reached it
+        behind: dict[int, Edge | None] = {goal: None}  # role -> the move it leaves by
+        front, back = [start], [goal]
+        while front and back:
+            forward = len(front) <= len(back)
+            if forward:
+                front, meeting = self._grow(front, ahead, behind, forward=True)
+            else:
+                back, meeting = self._grow(back, behind, ahead, forward=False)
+            if meeting is not None:
+                return self._join(meeting, ahead, behind)
+        return None
+
+    def _grow(
+        self, level: list[int], seen: dict, other_side: dict, forward: bool
+    ) -> tuple[list[int], int | None]:
+        """The next level out from one side, and the first role it shares with the other
+        side. The first level to touch the other side gives the shortest route: a shorter
+        one would have touched it a level earlier."""
+        neighbours = self.out if forward else self.into
+        following: list[int] = []
+        for node in level:
+            for edge in neighbours.get(node, []):
+                other = edge.to_id if forward else edge.from_id
+                if other in seen:
+                    continue
+                seen[other] = edge
+                if other in other_side:
+                    return following, other
+                following.append(other)
+        return following, None
+
+    @staticmethod
+    def _join(meeting: int, ahead: dict, behind: dict) -> list[Edge]:
+        path: list[Edge] = []
+        node = meeting
+        while (edge := ahead[node]) is not None:
             path.append(edge)
             node = edge.from_id
-        return path[::-1]
+        path.reverse()
+        node = meeting
+        while (edge := behind[node]) is not None:
+            path.append(edge)
+            node = edge.to_id
+        return path
 
     def reachable_from(self, start: int) -> dict[int, int]:
         """Role id -> number of moves, for every role reachable from start (not itself)."""

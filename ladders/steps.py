@@ -94,7 +94,7 @@ def describe_steps(promotions: Iterable[Promotion]) -> list[Step]:
     """Steps with pay and requirements, in a fixed number of queries."""
     promotions = list(promotions)
     role_ids = {p.from_role_id for p in promotions} | {p.to_role_id for p in promotions}
-    roles = Role.objects.with_profile().in_bulk(role_ids)
+    roles = Role.objects.with_pay_and_requirements().in_bulk(role_ids)
     steps = []
     for promotion in promotions:
         from_role, to_role = roles[promotion.from_role_id], roles[promotion.to_role_id]

@@ -6,9 +6,10 @@ import socket
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
 
-from careers.models import DataVersion, Role
+from careers.models import EPOCH_FLOOR, DataVersion, Role
 from careers.seed_data import default_files
 from salaries.models import SalaryFigure
 from tests.conftest import in_ci
@@ -96,7 +97,9 @@ def redis_reachable() -> bool:
         return False
 
 
-def test_redis_cache_works_when_configured(client):
+@pytest.fixture
+def shared_cache():
+    """Redis as production runs it: pages and the data version both in the shared cache."""
     if not redis_reachable():
         if in_ci():
             pytest.fail("Redis at 127.0.0.1:6379 is not answering")
@@ -108,13 +111,76 @@ def test_redis_cache_works_when_configured(client):
             "KEY_PREFIX": "careers-tests",
         }
     }
-    with override_settings(CACHES=redis):
+    with override_settings(CACHES=redis, DATA_VERSION_IN_CACHE=True):
         caches["default"].clear()
-        assert client.get(URL)["X-Cache"] == "miss"
+        yield caches["default"]
+        caches["default"].clear()
+
+
+def test_with_redis_a_cached_page_costs_no_query(client, shared_cache, django_assert_num_queries):
+    assert client.get(URL)["X-Cache"] == "miss"
+    with django_assert_num_queries(0):
         assert client.get(URL)["X-Cache"] == "hit"
-        SalaryFigure.objects.filter(role__slug="senior-customer-service-representative").update(
-            high=52000
-        )
-        DataVersion.bump()  # .update() sends no signals; the admin and loaders do
-        assert "$52,000" in client.get(URL).content.decode()
-        caches["default"].clear()
+
+
+def test_with_redis_a_committed_change_shows_on_the_next_request(
+    client, shared_cache, django_capture_on_commit_callbacks
+):
+    client.get(URL)
+    with django_capture_on_commit_callbacks(execute=True):
+        figure = SalaryFigure.objects.get(role__slug="senior-customer-service-representative")
+        figure.high = 52000
+        figure.save()
+    response = client.get(URL)
+    assert response["X-Cache"] == "miss"
+    assert "$52,000" in response.content.decode()
+
+
+def test_with_redis_a_rolled_back_change_leaves_the_version_alone(
+    shared_cache, django_capture_on_commit_callbacks
+):
+    before = DataVersion.current()
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        Role.objects.create(title="Never saved", slug="never-saved")
+        raise RuntimeError
+    assert callbacks == []
+    assert DataVersion.current() == before
+
+
+def test_with_redis_an_evicted_version_never_revives_an_old_page(client, shared_cache):
+    client.get(URL)
+    # A change the version missed, then the version itself evicted (Redis under
+    # maxmemory): whatever number comes next must not match the page cached before.
+    SalaryFigure.objects.filter(role__slug="senior-customer-service-representative").update(
+        high=53000
+    )
+    shared_cache.delete(DataVersion.CACHE_KEY)
+    response = client.get(URL)
+    assert response["X-Cache"] == "miss"
+    assert "$53,000" in response.content.decode()
+    assert client.get(URL)["X-Cache"] == "hit"
+
+
+def test_with_redis_a_bump_after_eviction_starts_a_new_epoch(shared_cache):
+    shared_cache.set(DataVersion.CACHE_KEY, EPOCH_FLOOR + 7, timeout=None)
+    DataVersion.bump_cache_copy()
+    assert DataVersion.current() == EPOCH_FLOOR + 8
+    shared_cache.delete(DataVersion.CACHE_KEY)
+    DataVersion.bump_cache_copy()
+    # Not 1: an INCR on the missing key would restart a count earlier epochs used.
+    assert DataVersion.current() > EPOCH_FLOOR
+    assert DataVersion.current() == DataVersion.current()
+
+
+def test_redis_cache_works_when_configured(client, shared_cache):
+    assert client.get(URL)["X-Cache"] == "miss"
+    assert client.get(URL)["X-Cache"] == "hit"
+    SalaryFigure.objects.filter(role__slug="senior-customer-service-representative").update(
+        high=52000
+    )
+    DataVersion.bump_cache_copy()  # .update() sends no signals; the admin and loaders do
+    assert "$52,000" in client.get(URL).content.decode()

@@ -1,6 +1,8 @@
 """The promotion graph as plain data: paths, reach, levels and the map's layout."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ladders.graph import Edge, PromotionGraph, layout, path_time, wrap
 
@@ -21,6 +23,30 @@ def graph():
 
 def test_shortest_path_follows_the_moves(graph):
     assert [edge.promotion_id for edge in graph.shortest_path(1, 4)] == [10, 11, 12]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=40),
+    st.integers(0, 11),
+    st.integers(0, 11),
+)
+def test_the_two_ended_search_finds_a_route_exactly_when_one_exists_and_none_shorter(
+    pairs, start, goal
+):
+    graph = PromotionGraph(Edge(n, a, b) for n, (a, b) in enumerate(pairs) if a != b)
+    # One-ended breadth-first search: the plain answer to check against.
+    distances, _ = graph._bfs(start)
+    path = graph.shortest_path(start, goal)
+    if goal not in distances:
+        assert path is None
+        return
+    assert len(path) == distances[goal]
+    node = start
+    for edge in path:  # a connected chain of real moves from start to goal
+        assert edge.from_id == node and edge in graph.out[node]
+        node = edge.to_id
+    assert node == goal
 
 
 def test_shortest_path_prefers_fewer_moves():
