@@ -92,7 +92,7 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
                 step_out_of = step
     return render(
         request,
-        fragment(request, "ladders/ladder_detail.html", "ladder-walk"),
+        fragment(request, "ladders/ladder_detail.html", "walk-step"),
         {
             "ladder": ladder,
             "rungs": rungs,

@@ -57,14 +57,53 @@ def test_top_rung_has_no_step_up(client):
     assert "Step up" not in html
 
 
-def test_a_step_returns_only_the_walk_fragment(client, django_assert_max_num_queries):
+def test_a_step_sends_the_controls_and_the_opened_rung_only(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(13):
         response = client.get(HIERARCHY, {"at": "call-center-team-manager"}, headers=HTMX)
     html = response.content.decode()
-    assert "<html" not in html
-    assert html.lstrip().startswith('<section id="ladder-walk"')
+    assert "<html" not in html and "<ol" not in html
+    assert "<title>Call center team manager on Call center hierarchy" in html
+    assert '<div id="walk-controls"' in html
     assert "You are on rung 3: Call center team manager" in html
+    # Every open rung is closed, then this one opened: no other rung is sent.
+    assert 'hx-swap-oob="innerHTML:#ladder-walk .rung-slot"' in html
+    assert 'hx-swap-oob="innerHTML:#rung-3 .rung-slot"' in html
+    assert html.count('id="rung-detail"') == 1
+    assert "Getting here from Help desk representative" in html
+    assert 'class="rung-title"' not in html
     assert "HX-Request" in response["Vary"]
+
+
+def test_the_page_opens_the_same_rung_a_step_does(client):
+    html = client.get(HIERARCHY, {"at": "call-center-team-manager"}).content.decode()
+    assert html.count('id="rung-detail"') == 1
+    opened = html.index('id="rung-3"')
+    assert opened < html.index('id="rung-detail"') < html.index('id="rung-2"')
+    assert 'aria-current="step"' in html
+
+
+def test_seeing_the_whole_ladder_by_htmx_closes_the_open_rung(client):
+    html = client.get(HIERARCHY, headers=HTMX).content.decode()
+    assert 'id="walk-start"' in html
+    assert 'hx-swap-oob="innerHTML:#ladder-walk .rung-slot"' in html
+    assert "rung-detail" not in html
+
+
+def test_history_restore_gets_the_whole_page(client):
+    headers = {**HTMX, "HX-History-Restore-Request": "true"}
+    html = client.get(HIERARCHY, {"at": "call-center-team-manager"}, headers=headers).content
+    assert b"<html" in html and b'<ol class="rungs" reversed>' in html
+
+
+def test_an_htmx_step_to_a_role_off_the_ladder_says_so_in_the_controls(client):
+    html = client.get(
+        "/ladders/customer-service-track/",
+        {"at": "customer-service-training-manager"},
+        headers=HTMX,
+    ).content.decode()
+    controls = html[html.index('<div id="walk-controls"') : html.index("hx-swap-oob")]
+    assert "is not a rung of this ladder" in controls
+    assert "#rung-1 .rung-slot" in html
 
 
 def test_full_page_walk_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries):
