@@ -2,7 +2,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -14,6 +14,7 @@ from careers.comparison import (
     add_link,
     attach_normalised_pay,
     chart_rows,
+    chooser,
     citation,
     csv_response,
     footnotes,
@@ -174,7 +175,9 @@ def remembered_comparisons(request: HttpRequest, selection) -> list:
 @vary_on_headers("HX-Request")
 @cached_page
 def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
-    selection = read_selection(request, "role", Role.objects.with_profile(), "role")
+    selection = read_selection(request, "role", Role.objects.with_profile(), "role", "title")
+    if selection.canonical:
+        return redirect(f"{reverse('careers:compare-roles')}?{selection.canonical}")
     pay = PayBasis.from_request(request)
     selection.keep = {"dollars": pay.dollars_of}
     roles = selection.items
@@ -199,7 +202,7 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
             "selection": selection,
             "roles": roles,
             "chart": pay_chart(chart_rows(roles)) if selection.ready else None,
-            "choices": Role.objects.exclude(pk__in=ids),
+            **chooser(selection, Role.objects.all(), "title"),
             **pay.context(),
             **footnotes(cited),
             "noun": "role",
