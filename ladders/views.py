@@ -23,7 +23,13 @@ from careers.comparison import (
     remember_selection,
 )
 from careers.models import Role
-from careers.views import HtmxHttpRequest, fragment, remembered_comparisons
+from careers.views import (
+    HtmxHttpRequest,
+    fragment,
+    page_links,
+    paginate,
+    remembered_comparisons,
+)
 from ladders.comparison import build_columns
 from ladders.graph import PromotionGraph, layout, path_time
 from ladders.models import Ladder, Promotion, Rung
@@ -38,9 +44,22 @@ def ladders_with_rungs():
 
 
 @require_safe
+@vary_on_headers("HX-Request")
 @cached_page
 def ladder_list(request: HtmxHttpRequest) -> HttpResponse:
-    return render(request, "ladders/ladder_list.html", {"ladders": ladders_with_rungs()})
+    page, page_message = paginate(request, ladders_with_rungs().order_by("name", "pk"))
+    return render(
+        request,
+        fragment(request, "ladders/ladder_list.html", "ladder-results"),
+        {
+            "ladders": page.object_list,
+            "page": page,
+            "page_links": page_links(request, page),
+            "page_message": page_message,
+        },
+        # As on the role list: past the last page is a bad request, with the first page.
+        status=400 if page_message else 200,
+    )
 
 
 @require_safe

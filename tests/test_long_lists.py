@@ -123,3 +123,87 @@ def test_an_unknown_ladder_name_in_a_short_list_says_to_choose_from_it(client):
 def test_the_path_finder_takes_a_role_name_as_well_as_its_address_name(client):
     response = client.get("/paths/", {"from": "Supervisor", "to": "executive"})
     assert [step.to_role.slug for step in response.context["steps"]] == ["manager", "executive"]
+
+
+def cards(html: str) -> list[str]:
+    return re.findall(r'<h2 class="card-title"><a href="/ladders/([^/]+)/">', html)
+
+
+def next_link(html: str) -> str:
+    match = re.search(r'<a href="\?([^"]*)" hx-get="[^"]*" [^>]*rel="next">', html)
+    return match.group(1).replace("&amp;", "&") if match else ""
+
+
+def test_a_short_ladder_list_shows_every_ladder_on_one_page(client):
+    response = client.get("/ladders/")
+    html = response.content.decode()
+    assert sorted(cards(html)) == sorted(Ladder.objects.values_list("slug", flat=True))
+    assert f"{Ladder.objects.count()} promotion paths" in html
+    assert 'class="pagination"' not in html
+
+
+def test_a_long_ladder_list_comes_fifty_at_a_time_with_a_working_next_link(
+    client, django_assert_max_num_queries
+):
+    big_catalogue()
+    total = Ladder.objects.count()
+    with django_assert_max_num_queries(4):
+        html = client.get("/ladders/").content.decode()
+    first = cards(html)
+    assert len(first) == 50
+    assert f"{total} promotion paths" in html
+    assert f"Ladders 1–50 of {total} (page 1 of {-(-total // 50)})" in html
+    second = client.get(f"/ladders/?{next_link(html)}", headers=HTMX)
+    assert second.content.decode().lstrip().startswith('<div id="ladder-results"')
+    assert len(cards(second.content.decode())) == 50
+    assert not set(first) & set(cards(second.content.decode()))
+    assert "HX-Request" in second["Vary"]
+
+
+@pytest.mark.parametrize("page", ["999", "two"])
+def test_a_ladder_page_that_does_not_exist_is_a_400_showing_the_first(client, page):
+    response = client.get("/ladders/", {"page": page})
+    assert response.status_code == 400
+    assert f"There is no page “{page}”; showing the first page." in response.content.decode()
+    assert cards(response.content.decode())
+
+
+def statement_rows(html: str) -> int:
+    return html.count('<blockquote class="citation">')
+
+
+def test_a_short_source_page_shows_every_row_on_one_page(client):
+    from careers.models import Source
+
+    for source in Source.objects.with_counts():
+        html = client.get(source.get_absolute_url()).content.decode()
+        total = sum(getattr(source, f"{kind}_count") for kind in ["salaries", "requirements"])
+        total += source.ladders_count + source.promotions_count + source.facts_count
+        assert statement_rows(html) == total
+        assert 'class="pagination"' not in html and "are shown here" not in html
+
+
+def test_a_long_source_page_comes_fifty_rows_at_a_time_through_every_kind(
+    client, django_assert_max_num_queries
+):
+    from careers.models import Source
+
+    big_catalogue()
+    source = Source.objects.with_counts().order_by("-promotions_count").first()
+    url = source.get_absolute_url()
+    with django_assert_max_num_queries(5):
+        html = client.get(url).content.decode()
+    assert statement_rows(html) == 50
+    assert f"{source.salaries_count} pay figures" in html
+    seen, pages = statement_rows(html), 1
+    while query := next_link(html):
+        html = client.get(f"{url}?{query}", headers=HTMX).content.decode()
+        assert html.lstrip().startswith('<div id="source-rows"')
+        assert 0 < statement_rows(html) <= 50
+        seen, pages = seen + statement_rows(html), pages + 1
+    total = sum(count for _, count, _ in source.statements().starts(50))
+    assert seen == total and pages == -(-total // 50)
+    past = client.get(url, {"page": pages + 1})
+    assert past.status_code == 400
+    assert f"There is no page “{pages + 1}”" in past.content.decode()
+    assert client.get(url, {"page": "x"}).status_code == 400
