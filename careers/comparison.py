@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 
+from careers.choosers import drop_down_choices, find_named, suggestions
 from salaries.models import CpiYear
 
 MIN_ITEMS = 2
@@ -29,6 +30,10 @@ class Selection:
     error: str = ""
     # Other query values a link should keep (the dollars year).
     keep: dict = field(default_factory=dict)
+    # Asked-for values that name no item (shown back in a typed chooser).
+    unknown: list[str] = field(default_factory=list)
+    # The query string with every item by its slug, when some were asked for by name.
+    canonical: str = ""
 
     @property
     def slugs(self) -> list[str]:
@@ -53,6 +58,12 @@ class Selection:
         """The query string that reproduces this comparison exactly."""
         return self.query()
 
+    def adding(self, slug: str) -> str:
+        """The query string with one more item."""
+        pairs = [(self.param, item) for item in [*self.slugs, slug]]
+        pairs += [(key, value) for key, value in self.keep.items() if value not in (None, "")]
+        return urlencode(pairs)
+
     @property
     def removals(self) -> list[tuple]:
         # Removing the last item says so, so that the remembered comparison is
@@ -61,22 +72,47 @@ class Selection:
         return [(item, self.query(without=item.slug, **last)) for item in self.items]
 
 
-def read_selection(request: HttpRequest, param: str, queryset, noun: str) -> Selection:
-    """Items named by repeated `param` query values (duplicates ignored)."""
+def read_selection(
+    request: HttpRequest, param: str, queryset, noun: str, name_field: str
+) -> Selection:
+    """Items named by repeated `param` query values, by slug or by name (duplicates
+    ignored)."""
     selection = Selection(param=param)
-    wanted = list(dict.fromkeys(value.strip() for value in request.GET.getlist(param) if value))
+    values = (value.strip()[:200] for value in request.GET.getlist(param))
+    wanted = list(dict.fromkeys(value for value in values if value))
     if len(wanted) > MAX_ITEMS:
         selection.error = (
             f"Compare at most {MAX_ITEMS} {noun}s at a time; {len(wanted)} were asked for."
         )
         wanted = wanted[:MAX_ITEMS]
-    found = {item.slug: item for item in queryset.filter(slug__in=wanted)}
-    unknown = [slug for slug in wanted if slug not in found]
-    if unknown:
-        names = ", ".join(f"“{slug[:60]}”" for slug in unknown)
-        selection.error = f"There is no {noun} called {names}. Choose from the list."
-    selection.items = [found[slug] for slug in wanted if slug in found]
+    found = find_named(queryset, wanted, name_field)
+    selection.unknown = [value for value in wanted if value not in found]
+    if selection.unknown:
+        names = ", ".join(f"“{value[:60]}”" for value in selection.unknown)
+        selection.error = f"There is no {noun} called {names}."
+    # An item asked for twice (by slug and by name) is shown once.
+    items = {found[value].pk: found[value] for value in wanted if value in found}
+    selection.items = list(items.values())
+    if not selection.error and set(wanted) != set(selection.slugs):
+        # A typed name: answer at the address that names every item by its slug, which
+        # is what links, the remembered comparison and the page cache all go by.
+        params = request.GET.copy()
+        params.setlist(param, selection.slugs)
+        selection.canonical = params.urlencode()
     return selection
+
+
+def chooser(selection: Selection, queryset, name_field: str) -> dict:
+    """The "add an item" field: a drop-down of the items not chosen yet while they are
+    few, else a typed name; after an unknown name, a few items whose names contain it."""
+    rest = queryset.exclude(pk__in=[item.pk for item in selection.items])
+    typed = selection.unknown[0][:100] if selection.unknown else ""
+    close = suggestions(rest, typed, name_field) if typed and not selection.full else []
+    return {
+        "choices": drop_down_choices(rest, name_field),
+        "typed": typed,
+        "suggestions": [(item, selection.adding(item.slug)) for item in close],
+    }
 
 
 CLEARED = "cleared"

@@ -109,19 +109,71 @@ class Source(Versioned):
     def get_absolute_url(self) -> str:
         return reverse("careers:source-detail", kwargs={"slug": self.slug})
 
-    def statements(self) -> dict[str, list]:
-        """Every row drawn from this source, by kind (one query per kind)."""
-        return {
-            "requirements": list(self.requirementstatements.select_related("role")),
-            "salaries": list(self.salaryfigures.select_related("role")),
-            "facts": list(self.facts.select_related("role", "employer")),
-            "ladders": list(self.ladders.all()),
-            "promotions": list(self.promotions.select_related("from_role", "to_role", "ladder")),
-        }
+    def statements(self) -> SourceStatements:
+        return SourceStatements(self)
 
     @property
     def year(self) -> int | None:
         return self.published_on.year if self.published_on else None
+
+
+class SourceStatements:
+    """Every row drawn from one source, in the order its page shows them, as one sequence
+    a Paginator can page through: the counts come with the source when it was fetched
+    `with_counts()`, and a page queries only the kinds of row it reaches."""
+
+    LABELS = {
+        "salaries": "pay figures",
+        "requirements": "requirements",
+        "ladders": "ladders",
+        "promotions": "moves",
+        "facts": "other facts",
+    }
+
+    def __init__(self, source: Source):
+        kinds = {
+            "salaries": source.salaryfigures.select_related("role"),
+            "requirements": source.requirementstatements.select_related("role"),
+            "ladders": source.ladders.all(),
+            "promotions": source.promotions.select_related("from_role", "to_role", "ladder"),
+            "facts": source.facts.select_related("role", "employer"),
+        }
+        self.parts = []
+        for name, rows in kinds.items():
+            count = getattr(source, f"{name}_count", None)
+            # The pk breaks ties in the usual order, so that no row falls between pages.
+            rows = rows.order_by(*rows.model._meta.ordering, "pk")
+            self.parts.append((name, rows, rows.count() if count is None else count))
+
+    def count(self) -> int:
+        return sum(count for _, _, count in self.parts)
+
+    def __getitem__(self, window: slice) -> list[tuple[str, models.Model]]:
+        start, stop = window.start or 0, window.stop
+        taken, offset = [], 0
+        for name, rows, count in self.parts:
+            low, high = max(start - offset, 0), min(stop - offset, count)
+            if low < high:
+                taken += [(name, row) for row in rows[low:high]]
+            offset += count
+        return taken
+
+    def starts(self, per_page: int) -> list[tuple[str, int, int]]:
+        """(label, how many, the page where they start) for each kind with any rows."""
+        starts, offset = [], 0
+        for name, _, count in self.parts:
+            if count:
+                starts.append((self.LABELS[name], count, offset // per_page + 1))
+            offset += count
+        return starts
+
+    @classmethod
+    def by_kind(cls, taken: list[tuple[str, models.Model]]) -> dict[str, list]:
+        """A page's rows grouped by kind, each kind under its own name (salaries, ...)."""
+        grouped: dict[str, list] = {name: [] for name in cls.LABELS}
+        for name, row in taken:
+            grouped[name].append(row)
+        return grouped
 
 
 class SourcedStatement(Versioned):

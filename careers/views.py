@@ -2,7 +2,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -14,6 +14,7 @@ from careers.comparison import (
     add_link,
     attach_normalised_pay,
     chart_rows,
+    chooser,
     citation,
     csv_response,
     footnotes,
@@ -25,7 +26,7 @@ from careers.comparison import (
     resume_links,
 )
 from careers.forms import RoleFilterForm
-from careers.models import EducationLevel, Fact, Role, Source
+from careers.models import EducationLevel, Fact, Role, Source, SourceStatements
 from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import describe_steps
 from salaries.charts import pay_chart
@@ -44,12 +45,13 @@ def fragment(request: HtmxHttpRequest, template_name: str, partial: str) -> str:
     return template_name
 
 
-ROLES_PER_PAGE = 50
+PER_PAGE = 50
 
 
-def paginate(request: HttpRequest, queryset) -> tuple:
-    """The asked-for page, or the first one with a message when `page` is not a page."""
-    paginator = Paginator(queryset, ROLES_PER_PAGE)
+def paginate(request: HttpRequest, rows) -> tuple:
+    """The asked-for page of rows (an ordered queryset, or anything a Paginator can slice),
+    or the first one with a message when `page` is not a page."""
+    paginator = Paginator(rows, PER_PAGE)
     raw = request.GET.get("page", "1")
     try:
         return paginator.page(raw), ""
@@ -149,13 +151,25 @@ def source_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@vary_on_headers("HX-Request")
 @cached_page
-def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    source = get_object_or_404(Source, slug=slug)
+def source_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    source = get_object_or_404(Source.objects.with_counts(), slug=slug)
+    statements = source.statements()
+    page, page_message = paginate(request, statements)
     return render(
         request,
-        "careers/source_detail.html",
-        {"source": source, **source.statements()},
+        fragment(request, "careers/source_detail.html", "source-rows"),
+        {
+            "source": source,
+            **SourceStatements.by_kind(page.object_list),
+            "page": page,
+            "page_links": page_links(request, page),
+            "page_message": page_message,
+            "starts": statements.starts(PER_PAGE),
+        },
+        # As on the role list: past the last page is a bad request, with the first page.
+        status=400 if page_message else 200,
     )
 
 
@@ -174,7 +188,9 @@ def remembered_comparisons(request: HttpRequest, selection) -> list:
 @vary_on_headers("HX-Request")
 @cached_page
 def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
-    selection = read_selection(request, "role", Role.objects.with_profile(), "role")
+    selection = read_selection(request, "role", Role.objects.with_profile(), "role", "title")
+    if selection.canonical:
+        return redirect(f"{reverse('careers:compare-roles')}?{selection.canonical}")
     pay = PayBasis.from_request(request)
     selection.keep = {"dollars": pay.dollars_of}
     roles = selection.items
@@ -199,7 +215,7 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
             "selection": selection,
             "roles": roles,
             "chart": pay_chart(chart_rows(roles)) if selection.ready else None,
-            "choices": Role.objects.exclude(pk__in=ids),
+            **chooser(selection, Role.objects.all(), "title"),
             **pay.context(),
             **footnotes(cited),
             "noun": "role",

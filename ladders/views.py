@@ -1,17 +1,19 @@
 from django import forms
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from careers.cache import cached_page
+from careers.choosers import drop_down_choices, find_named
 from careers.comparison import (
     PayBasis,
     add_link,
     attach_normalised_pay,
     chart_rows,
+    chooser,
     citation,
     csv_response,
     footnotes,
@@ -21,7 +23,13 @@ from careers.comparison import (
     remember_selection,
 )
 from careers.models import Role
-from careers.views import HtmxHttpRequest, fragment, remembered_comparisons
+from careers.views import (
+    HtmxHttpRequest,
+    fragment,
+    page_links,
+    paginate,
+    remembered_comparisons,
+)
 from ladders.comparison import build_columns
 from ladders.graph import PromotionGraph, layout, path_time
 from ladders.models import Ladder, Promotion, Rung
@@ -36,9 +44,22 @@ def ladders_with_rungs():
 
 
 @require_safe
+@vary_on_headers("HX-Request")
 @cached_page
 def ladder_list(request: HtmxHttpRequest) -> HttpResponse:
-    return render(request, "ladders/ladder_list.html", {"ladders": ladders_with_rungs()})
+    page, page_message = paginate(request, ladders_with_rungs().order_by("name", "pk"))
+    return render(
+        request,
+        fragment(request, "ladders/ladder_list.html", "ladder-results"),
+        {
+            "ladders": page.object_list,
+            "page": page,
+            "page_links": page_links(request, page),
+            "page_message": page_message,
+        },
+        # As on the role list: past the last page is a bad request, with the first page.
+        status=400 if page_message else 200,
+    )
 
 
 @require_safe
@@ -145,22 +166,16 @@ def career_map(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
-# Above this many roles a drop-down stops being usable (and weighs too much); the form
-# then takes a role's address name, which every role page shows.
-SELECT_LIMIT = 300
-
-
 class PathForm(forms.Form):
     start = forms.CharField(label="From the role I have", max_length=100)
     goal = forms.CharField(label="To the role I want", max_length=100)
 
     def clean(self):
         data = super().clean()
-        slugs = [data.get("start"), data.get("goal")]
-        found = {role.slug: role for role in Role.objects.filter(slug__in=[s for s in slugs if s])}
+        found = find_named(Role.objects.all(), [data.get("start"), data.get("goal")], "title")
         for name in ("start", "goal"):
-            slug = data.get(name)
-            if slug and slug not in found:
+            value = data.get(name)
+            if value and value not in found:
                 self.add_error(
                     name,
                     forms.ValidationError(
@@ -168,8 +183,8 @@ class PathForm(forms.Form):
                         code="unknown_role",
                     ),
                 )
-            elif slug:
-                data[name] = found[slug]
+            elif value:
+                data[name] = found[value]
         if data.get("start") and data.get("start") == data.get("goal"):
             raise forms.ValidationError("Choose two different roles.", code="same_role")
         return data
@@ -195,10 +210,7 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
             params[field] = params[public]
     bound = bool(params.get("start") or params.get("goal"))
     form = PathForm(params if bound else None)
-    choices = None
-    if Role.objects.count() <= SELECT_LIMIT:
-        choices = list(Role.objects.values_list("slug", "title"))
-    context = {"form": form, "choices": choices}
+    context = {"form": form, "choices": drop_down_choices(Role.objects.all(), "title")}
     status = 200
     if bound and form.is_valid():
         start, goal = form.cleaned_data["start"], form.cleaned_data["goal"]
@@ -233,7 +245,9 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
 @cached_page
 def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
     ladders = Ladder.objects.select_related("source", "employer")
-    selection = read_selection(request, "ladder", ladders, "ladder")
+    selection = read_selection(request, "ladder", ladders, "ladder", "name")
+    if selection.canonical:
+        return redirect(f"{reverse('ladders:compare-ladders')}?{selection.canonical}")
     pay = PayBasis.from_request(request)
     selection.keep = {"dollars": pay.dollars_of}
     columns = build_columns(selection.items) if selection.items else []
@@ -263,7 +277,7 @@ def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
             "columns": columns,
             "rows": rows,
             "chart": pay_chart(chart_rows(roles)) if selection.ready else None,
-            "choices": Ladder.objects.exclude(pk__in=[item.pk for item in selection.items]),
+            **chooser(selection, Ladder.objects.all(), "name"),
             **pay.context(),
             **footnotes([*cited, *(column.ladder for column in columns)]),
             "noun": "ladder",

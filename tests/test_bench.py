@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import clear_url_caches
 
-from careers.models import Role
+from careers.models import Role, Source
 from ladders.graph import PromotionGraph
 from ladders.models import Ladder, Promotion
 
@@ -61,7 +61,12 @@ def test_pages_stay_within_their_query_bounds_at_catalogue_size(
     bounds = [
         ("/roles/?education=1&min_pay=30000", 8),
         (roles[0].get_absolute_url(), 11),
-        ("/ladders/", 3),
+        # One more than before pagination: the count that says how many pages there are.
+        ("/ladders/", 4),
+        # A page that reaches every kind of row: one query per kind.
+        (Source.objects.order_by("pk").first().get_absolute_url(), 7),
+        ("/compare/roles/", 3),
+        ("/compare/ladders/", 3),
         (ladder.get_absolute_url(), 12),
         (f"{ladder.get_absolute_url()}?at={bottom.slug}", 17),
         ("/map/", 5),
