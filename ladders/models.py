@@ -37,6 +37,14 @@ class Ladder(SourcedStatement):  # versioned through SourcedStatement
     def get_absolute_url(self) -> str:
         return reverse("ladders:ladder-detail", kwargs={"slug": self.slug})
 
+    def moves_off(self):
+        """The moves this ladder's source records to roles that are not its rungs."""
+        return (
+            self.promotions.select_related("ladder", "source", "from_role", "to_role")
+            .exclude(to_role__in=self.rungs.values("role"))
+            .order_by("pk")
+        )
+
 
 class Rung(Versioned):
     ladder = models.ForeignKey(Ladder, on_delete=models.CASCADE, related_name="rungs")

@@ -62,28 +62,29 @@ def ladder_list(request: HtmxHttpRequest) -> HttpResponse:
     )
 
 
+BRANCHES_IN_FULL = 10
+BRANCHES_LISTED = 200  # past the ones in full; beyond that, each rung's profile lists them
+
+
 @require_safe
 @vary_on_headers("HX-Request")
 @cached_page
 def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     ladder = get_object_or_404(ladders_with_rungs(), slug=slug)
+    template = fragment(request, "ladders/ladder_detail.html", "walk-step")
     rungs = list(ladder.rungs.all())
     profiles = Role.objects.with_profile().in_bulk([rung.role_id for rung in rungs])
     for rung in rungs:
         rung.profile = profiles[rung.role_id]
-    branches = describe_steps(
-        ladder.promotions.select_related("ladder", "source").exclude(
-            to_role_id__in=[rung.role_id for rung in rungs]
-        )
-    )
+    moves_off = ladder.moves_off()
     at = request.GET.get("at", "")
     current = next((rung for rung in rungs if rung.role.slug == at), None)
     message = ""
     if at and current is None:
         # A role reached by a move off the ladder (a profile's "Next steps" links here):
         # stand on the rung the move leaves from.
-        branch = next((step for step in branches if step.to_role.slug == at), None)
-        current = branch and next((r for r in rungs if r.role_id == branch.from_role.pk), None)
+        branch = moves_off.filter(to_role__slug=at).first()
+        current = branch and next((r for r in rungs if r.role_id == branch.from_role_id), None)
         if current is not None:
             message = (
                 f"{branch.to_role.title} is not a rung of this ladder: it is a move off it "
@@ -93,6 +94,14 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             message = (
                 "That role is not on this ladder, so no rung is selected. Choose a rung below."
             )
+    branches, more_branches, unlisted = [], [], 0
+    if "#" not in template:  # only the whole page lists the moves off the ladder
+        # A catalogue can give a ladder a hundred; the first few in full, the rest as links.
+        moves = list(moves_off[: BRANCHES_IN_FULL + BRANCHES_LISTED])
+        branches = describe_steps(moves[:BRANCHES_IN_FULL])
+        more_branches = moves[BRANCHES_IN_FULL:]
+        if len(moves) == BRANCHES_IN_FULL + BRANCHES_LISTED:
+            unlisted = moves_off.count() - len(moves)
     below = above = step_in = None
     step_out_of = None
     if current is not None:
@@ -113,7 +122,7 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
                 step_out_of = step
     return render(
         request,
-        fragment(request, "ladders/ladder_detail.html", "walk-step"),
+        template,
         {
             "ladder": ladder,
             "rungs": rungs,
@@ -123,6 +132,8 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             "step_in": step_in,
             "step_out": step_out_of,
             "branches": branches,
+            "more_branches": more_branches,
+            "unlisted_branches": unlisted,
             "message": message,
             "compare": add_link(request, "ladder", reverse("ladders:compare-ladders"), ladder),
         },

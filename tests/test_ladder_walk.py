@@ -1,6 +1,9 @@
 """Ladder pages and walking a ladder rung by rung."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from ladders.models import Ladder
@@ -133,6 +136,30 @@ def test_moves_off_the_ladder_are_listed(client):
     html = client.get("/ladders/customer-service-track/").content.decode()
     assert "Moves off this ladder" in html
     assert "Customer service training manager" in html
+
+
+def test_a_ladder_with_many_moves_off_it_shows_ten_in_full_and_lists_the_rest(
+    client, django_assert_max_num_queries
+):
+    call_command(
+        "generate_catalogue", "--roles=60", "--promotions=150", "--ladders=2", stdout=io.StringIO()
+    )
+    ladder = Ladder.objects.filter(slug__startswith="synthetic-").order_by("pk").first()
+    moves_off = list(ladder.moves_off())
+    assert len(moves_off) > 20
+    with django_assert_max_num_queries(17):
+        html = client.get(ladder.get_absolute_url()).content.decode()
+    section = html[html.index('id="branches-heading"') :]
+    assert section.count('<article class="statement step">') == 10
+    listed = section[section.index('<ul class="more-moves">') :]
+    assert listed.count("<li>") == len(moves_off) - 10
+    assert f"{len(moves_off) - 10} more moves off this ladder" in section
+    last = moves_off[-1]
+    assert f'{last.from_role.title}</a> to <a href="{last.to_role.get_absolute_url()}"' in listed
+    # A step never sends them: it swaps the walk only.
+    rung = ladder.rungs.order_by("position").first()
+    step = client.get(ladder.get_absolute_url(), {"at": rung.role.slug}, headers=HTMX)
+    assert "Moves off this ladder" not in step.content.decode()
 
 
 def test_a_role_reached_by_a_move_off_the_ladder_stands_on_the_rung_it_leaves_from(client):
