@@ -35,8 +35,10 @@ SIZES = {
     "10k": ["--roles", "10000", "--promotions", "50000", "--ladders", "500", "--seed", "1"],
 }
 PG_ADMIN = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
-# Production runs with Redis (pages and the data version shared by every worker); so does
-# the benchmark, in a database of its own. BENCH_REDIS_URL= (empty) measures local memory.
+# Each database in the setup it is run in: SQLite on one machine with each process's own
+# memory as the cache (the embedded default; the data version is read from the file), and
+# PostgreSQL as several servers run it, with Redis sharing pages and the data version (in a
+# Redis database of its own). BENCH_REDIS_URL= (empty) measures PostgreSQL with local memory.
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 COLD_RUNS = 15
 # The targets of issue 6.
@@ -50,7 +52,7 @@ SEED_RATIO, LARGE_RATIO, PATH_FINDER_MS, FIRST_LOAD_KB, FRAGMENT_SHARE, RSS_MB =
 )
 
 
-def env_for(database_url: str) -> dict[str, str]:
+def env_for(database_url: str, shared_cache: bool = False) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
     env.update(
         DATABASE_URL=database_url,
@@ -60,7 +62,7 @@ def env_for(database_url: str) -> dict[str, str]:
         HTTPS="0",
         STATIC_ROOT=str(STATIC_ROOT),
     )
-    if redis_answers():
+    if shared_cache and redis_answers():
         env.update(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX="bench")
     return env
 
@@ -171,8 +173,8 @@ def first_load_kb(html: str) -> float:
 
 def bench_one(kind: str, size: str) -> dict:
     database = fresh_database(kind, size)
-    env = env_for(database)
-    if redis_answers():
+    env = env_for(database, shared_cache=kind == "postgresql")
+    if "REDIS_URL" in env:
         flush_redis()  # nothing cached from the last configuration
     manage(env, "migrate", "--no-input")
     manage(env, "load_fixtures")

@@ -69,13 +69,15 @@ def pages() -> dict[str, dict]:
     }
 
 
-def measure(client: Client, url: str, htmx: bool = False) -> dict:
+def measure(url: str, htmx: bool = False) -> dict:
     headers = {"HX-Request": "true"} if htmx else {}
     cache.clear()
+    # A new visitor each time, as wrk is: no cookie from the first answer (a comparison
+    # remembers itself in one) makes the second a different page.
     with CaptureQueriesContext(connection) as cold:
-        response = client.get(url, headers=headers)
+        response = Client().get(url, headers=headers)
     with CaptureQueriesContext(connection) as warm:
-        client.get(url, headers=headers)
+        Client().get(url, headers=headers)
     return {
         "status": response.status_code,
         "bytes": len(response.content),
@@ -109,14 +111,13 @@ class Command(BaseCommand):
     help = "Print JSON: per page, queries (cold and warm cache), bytes, and fragment bytes."
 
     def handle(self, *args, **options):
-        client = Client()
         chosen = pages()
         report = {}
         for name, page in chosen.items():
-            full = measure(client, page["url"])
+            full = measure(page["url"])
             entry = {"url": page["url"], **{k: v for k, v in full.items() if k != "content"}}
             if page.get("fragment") or page.get("fragment_only"):
-                fragment = measure(client, page["url"], htmx=True)
+                fragment = measure(page["url"], htmx=True)
                 entry["fragment_bytes"] = fragment["bytes"]
                 entry["fragment_queries_cold"] = fragment["queries_cold"]
             entry["fragment_only"] = bool(page.get("fragment_only"))
