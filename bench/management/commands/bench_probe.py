@@ -4,7 +4,6 @@
 import json
 import statistics
 import time
-from urllib.parse import parse_qs, urlparse
 
 from django.core.cache import cache
 from django.core.management.base import BaseCommand
@@ -18,10 +17,8 @@ from ladders.graph import PromotionGraph
 from ladders.models import Ladder, Promotion
 
 
-def longest_route() -> tuple[str, str]:
-    """From the role with the most ways out to the role farthest from it: the path finder's
-    hardest ordinary question in this data (at catalogue size, a route across synthetic
-    ladders rather than inside the seed's small island)."""
+def busiest_role() -> Role:
+    """The role with the most ways out: the longest Next steps, the start of most routes."""
     busiest = (
         Promotion.objects.values("from_role")
         .order_by()
@@ -29,42 +26,41 @@ def longest_route() -> tuple[str, str]:
         .order_by("-n", "from_role")
         .first()
     )
-    graph = PromotionGraph.current()
-    reach = graph.reachable_from(busiest["from_role"])
-    goal = min(reach, key=lambda role: (-reach[role], role))
-    slugs = dict(Role.objects.filter(pk__in=[busiest["from_role"], goal]).values_list("pk", "slug"))
-    return slugs[busiest["from_role"]], slugs[goal]
+    return Role.objects.get(pk=busiest["from_role"])
+
+
+def farthest_from(start: Role) -> Role:
+    """The role farthest from start: the path finder's hardest ordinary question in this
+    data (at catalogue size, a route across synthetic ladders rather than inside the seed's
+    small island)."""
+    reach = PromotionGraph.current().reachable_from(start.pk)
+    return Role.objects.get(pk=min(reach, key=lambda role: (-reach[role], role)))
 
 
 def pages() -> dict[str, dict]:
     """The pages the benchmark drives, chosen from the data in this database: the busiest
-    role, the longest ladder, the longest route."""
-    busiest = (
-        Promotion.objects.values("from_role__slug")
-        .order_by()
-        .annotate(n=Count("pk"))
-        .order_by("-n", "from_role__slug")
-        .first()
-    )
-    role = busiest["from_role__slug"] if busiest else Role.objects.first().slug
-    ladder = Ladder.objects.annotate(n=Count("rungs")).order_by("-n", "pk").first()
+    role, the longest ladders, the longest route from that role."""
+    role = busiest_role()
+    goal = farthest_from(role)
+    ladders = list(Ladder.objects.annotate(n=Count("rungs")).order_by("-n", "pk")[:2])
+    ladder = ladders[0]
     rungs = list(ladder.rungs.order_by("position").values_list("role__slug", flat=True))
-    start, goal = longest_route()
-    ladders = list(
-        Ladder.objects.annotate(n=Count("rungs"))
-        .order_by("-n", "pk")
-        .values_list("slug", flat=True)[:2]
-    )
     return {
         "role list, filtered": {"url": "/roles/?education=1&min_pay=30000", "fragment": True},
-        "role profile": {"url": f"/roles/{role}/"},
+        "role profile": {"url": f"/roles/{role.slug}/"},
         "ladder page": {"url": f"/ladders/{ladder.slug}/?at={rungs[0]}"},
         "ladder-walk step": {
             "url": f"/ladders/{ladder.slug}/?at={rungs[len(rungs) // 2]}",
             "fragment_only": True,
         },
-        "path finder": {"url": f"/paths/?from={start}&to={goal}", "fragment": True},
-        "comparison": {"url": f"/compare/ladders/?ladder={ladders[0]}&ladder={ladders[1]}"},
+        "path finder": {
+            "url": f"/paths/?from={role.slug}&to={goal.slug}",
+            "fragment": True,
+            "route": (role.pk, goal.pk),
+        },
+        "comparison": {
+            "url": f"/compare/ladders/?ladder={ladders[0].slug}&ladder={ladders[1].slug}"
+        },
         "API listing": {"url": "/api/roles/"},
     }
 
@@ -87,17 +83,7 @@ def measure(url: str, htmx: bool = False) -> dict:
     }
 
 
-def route(url: str) -> list:
-    query = parse_qs(urlparse(url).query)
-    start = Role.objects.get(slug=query["from"][0]).pk
-    goal = Role.objects.get(slug=query["to"][0]).pk
-    return PromotionGraph.current().shortest_path(start, goal)
-
-
-def graph_search_ms(url: str, runs: int = 50) -> float:
-    query = parse_qs(urlparse(url).query)
-    start = Role.objects.get(slug=query["from"][0]).pk
-    goal = Role.objects.get(slug=query["to"][0]).pk
+def graph_search_ms(start: int, goal: int, runs: int = 50) -> float:
     graph = PromotionGraph.current()
     times = []
     for _ in range(runs):
@@ -123,8 +109,9 @@ class Command(BaseCommand):
             entry["fragment_only"] = bool(page.get("fragment_only"))
             report[name] = entry
             report[name]["_content"] = full["content"]
-        report["_route_moves"] = len(route(chosen["path finder"]["url"]))
-        report["_graph_search_ms"] = graph_search_ms(chosen["path finder"]["url"])
+        start, goal = chosen["path finder"]["route"]
+        report["_route_moves"] = len(PromotionGraph.current().shortest_path(start, goal))
+        report["_graph_search_ms"] = graph_search_ms(start, goal)
         report["_roles"] = Role.objects.count()
         report["_promotions"] = Promotion.objects.count()
         self.stdout.write(json.dumps(report))
