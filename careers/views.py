@@ -48,16 +48,21 @@ def fragment(request: HtmxHttpRequest, template_name: str, partial: str) -> str:
 PER_PAGE = 50
 
 
-def paginate(request: HttpRequest, rows) -> tuple:
-    """The asked-for page of rows (an ordered queryset, or anything a Paginator can slice),
-    or the first one with a message when `page` is not a page."""
+def paginate(request: HttpRequest, rows) -> tuple[dict, int]:
+    """The asked-for page of rows (an ordered queryset, or anything a Paginator can slice)
+    as a list page shows it (`page`, `page_links`, `page_message`), and the status to
+    answer with: past the last page is a bad request (crawlers then stop), answered with
+    the first page and a message saying so."""
     paginator = Paginator(rows, PER_PAGE)
     raw = request.GET.get("page", "1")
+    message = ""
     try:
-        return paginator.page(raw), ""
+        page = paginator.page(raw)
     except (PageNotAnInteger, EmptyPage):
         message = f"There is no page “{raw[:20]}”; showing the first page."
-        return paginator.page(1), message
+        page = paginator.page(1)
+    context = {"page": page, "page_links": page_links(request, page), "page_message": message}
+    return context, 400 if message else 200
 
 
 def page_links(request: HttpRequest, page) -> dict:
@@ -84,7 +89,7 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         form.is_valid()  # invalid fields are shown as errors and left out
         roles = form.filter(roles)
     # Explicit: Meta.ordering does not apply once a filter groups rows to annotate them.
-    page, page_message = paginate(request, roles.order_by(Lower("title"), "pk"))
+    paging, status = paginate(request, roles.order_by(Lower("title"), "pk"))
     filters = form.describe() if form.is_bound else []
     widen = []
     for name, words in filters:
@@ -98,18 +103,14 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         fragment(request, "careers/role_list.html", "role-results"),
         {
             "form": form,
-            "roles": page.object_list,
-            "page": page,
-            "page_links": page_links(request, page),
-            "page_message": page_message,
+            "roles": paging["page"].object_list,
+            **paging,
             "filters": filters,
             "widen": widen,
             "total_roles": Role.objects.count(),
             "field_figures": SalaryFigure.objects.filter(role=None).select_related("source"),
         },
-        # Past the last page is a bad request (crawlers then stop), answered with the
-        # first page and a message saying so.
-        status=400 if page_message else 200,
+        status=status,
     )
 
 
@@ -156,20 +157,17 @@ def source_list(request: HttpRequest) -> HttpResponse:
 def source_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.with_counts(), slug=slug)
     statements = source.statements()
-    page, page_message = paginate(request, statements)
+    paging, status = paginate(request, statements)
     return render(
         request,
         fragment(request, "careers/source_detail.html", "source-rows"),
         {
             "source": source,
-            **SourceStatements.by_kind(page.object_list),
-            "page": page,
-            "page_links": page_links(request, page),
-            "page_message": page_message,
+            **SourceStatements.by_kind(paging["page"].object_list),
+            **paging,
             "starts": statements.starts(PER_PAGE),
         },
-        # As on the role list: past the last page is a bad request, with the first page.
-        status=400 if page_message else 200,
+        status=status,
     )
 
 

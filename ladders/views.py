@@ -26,7 +26,6 @@ from careers.models import Role
 from careers.views import (
     HtmxHttpRequest,
     fragment,
-    page_links,
     paginate,
     remembered_comparisons,
 )
@@ -47,18 +46,12 @@ def ladders_with_rungs():
 @vary_on_headers("HX-Request")
 @cached_page
 def ladder_list(request: HtmxHttpRequest) -> HttpResponse:
-    page, page_message = paginate(request, ladders_with_rungs().order_by("name", "pk"))
+    paging, status = paginate(request, ladders_with_rungs().order_by("name", "pk"))
     return render(
         request,
         fragment(request, "ladders/ladder_list.html", "ladder-results"),
-        {
-            "ladders": page.object_list,
-            "page": page,
-            "page_links": page_links(request, page),
-            "page_message": page_message,
-        },
-        # As on the role list: past the last page is a bad request, with the first page.
-        status=400 if page_message else 200,
+        {"ladders": paging["page"].object_list, **paging},
+        status=status,
     )
 
 
