@@ -47,8 +47,9 @@ class Selection:
     def full(self) -> bool:
         return len(self.items) >= MAX_ITEMS
 
-    def query(self, *, without: str | None = None, **extra) -> str:
-        pairs = [(self.param, slug) for slug in self.slugs if slug != without]
+    def query(self, *, without: str | None = None, adding: str | None = None, **extra) -> str:
+        slugs = [slug for slug in self.slugs if slug != without] + ([adding] if adding else [])
+        pairs = [(self.param, slug) for slug in slugs]
         values = {**self.keep, **extra}
         pairs += [(key, value) for key, value in values.items() if value not in (None, "")]
         return urlencode(pairs)
@@ -57,12 +58,6 @@ class Selection:
     def link(self) -> str:
         """The query string that reproduces this comparison exactly."""
         return self.query()
-
-    def adding(self, slug: str) -> str:
-        """The query string with one more item."""
-        pairs = [(self.param, item) for item in [*self.slugs, slug]]
-        pairs += [(key, value) for key, value in self.keep.items() if value not in (None, "")]
-        return urlencode(pairs)
 
     @property
     def removals(self) -> list[tuple]:
@@ -111,7 +106,7 @@ def chooser(selection: Selection, queryset, name_field: str) -> dict:
     return {
         "choices": drop_down_choices(rest, name_field),
         "typed": typed,
-        "suggestions": [(item, selection.adding(item.slug)) for item in close],
+        "suggestions": [(item, selection.query(adding=item.slug)) for item in close],
     }
 
 
