@@ -8,73 +8,54 @@ is merged into an invented consensus value.
 from __future__ import annotations
 
 import re
-import secrets
+from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-
-class EditConflict(Exception):
-    """Somebody else saved the row since this edit began."""
-
-
-class Versioned(models.Model):
-    """Optimistic locking: every save through `save_if_unchanged` bumps `version`, and
-    refuses to overwrite a row whose version moved on since the edit began."""
-
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save_if_unchanged(self, expected_version: int, **kwargs) -> None:
-        with transaction.atomic():
-            current = (
-                type(self)
-                .objects.select_for_update()
-                .filter(pk=self.pk)
-                .order_by()  # Meta.ordering may join other tables, which FOR UPDATE refuses
-                .values_list("version", flat=True)
-                .first()
-            )
-            if current is not None and current != expected_version:
-                raise EditConflict(current)
-            self.version = (current or 0) + 1
-            self.save(**kwargs)
+from core.locking import Versioned
 
 
 def normalise_whitespace(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@dataclass(frozen=True)
+class SourcedKind:
+    """One kind of row drawn from a source."""
+
+    name: str  # plain name; a source fetched with_counts() has `<name>_count`
+    relation: str  # the reverse accessor on Source
+    label: str  # how a page names rows of this kind
+    related: tuple[str, ...]  # what a listing of them shows beside each row
+
+
+# Every kind of sourced row, in the order a source's page lists them.
+SOURCED_KINDS = (
+    SourcedKind("salaries", "salaryfigures", "pay figures", ("role",)),
+    SourcedKind("requirements", "requirementstatements", "requirements", ("role",)),
+    SourcedKind("ladders", "ladders", "ladders", ()),
+    SourcedKind("promotions", "promotions", "moves", ("from_role", "to_role", "ladder")),
+    SourcedKind("facts", "facts", "other facts", ("role", "employer")),
+)
+
+
 class SourceQuerySet(models.QuerySet):
     def with_counts(self) -> SourceQuerySet:
         """Annotate how many rows of each kind every source supports."""
         counts = {}
-        for name, relation in SOURCED_RELATIONS.items():
-            model = Source._meta.get_field(relation).related_model
+        for kind in SOURCED_KINDS:
+            model = Source._meta.get_field(kind.relation).related_model
             rows = model.objects.filter(source=models.OuterRef("pk")).order_by()
-            counts[f"{name}_count"] = Coalesce(
+            counts[f"{kind.name}_count"] = Coalesce(
                 models.Subquery(rows.values("source").annotate(n=models.Count("pk")).values("n")),
                 0,
             )
         return self.annotate(**counts)
-
-
-# Plain name -> reverse accessor on Source, for every kind of sourced row.
-SOURCED_RELATIONS = {
-    "requirements": "requirementstatements",
-    "salaries": "salaryfigures",
-    "facts": "facts",
-    "ladders": "ladders",
-    "promotions": "promotions",
-}
 
 
 class Source(Versioned):
@@ -122,28 +103,16 @@ class SourceStatements:
     a Paginator can page through: the counts come with the source when it was fetched
     `with_counts()`, and a page queries only the kinds of row it reaches."""
 
-    LABELS = {
-        "salaries": "pay figures",
-        "requirements": "requirements",
-        "ladders": "ladders",
-        "promotions": "moves",
-        "facts": "other facts",
-    }
-
     def __init__(self, source: Source):
-        kinds = {
-            "salaries": source.salaryfigures.select_related("role"),
-            "requirements": source.requirementstatements.select_related("role"),
-            "ladders": source.ladders.all(),
-            "promotions": source.promotions.select_related("from_role", "to_role", "ladder"),
-            "facts": source.facts.select_related("role", "employer"),
-        }
         self.parts = []
-        for name, rows in kinds.items():
-            count = getattr(source, f"{name}_count", None)
+        for kind in SOURCED_KINDS:
+            rows = getattr(source, kind.relation).all()
+            if kind.related:  # select_related() with no names would follow every key
+                rows = rows.select_related(*kind.related)
+            count = getattr(source, f"{kind.name}_count", None)
             # The pk breaks ties in the usual order, so that no row falls between pages.
             rows = rows.order_by(*rows.model._meta.ordering, "pk")
-            self.parts.append((name, rows, rows.count() if count is None else count))
+            self.parts.append((kind, rows, rows.count() if count is None else count))
 
     def count(self) -> int:
         return sum(count for _, _, count in self.parts)
@@ -151,26 +120,26 @@ class SourceStatements:
     def __getitem__(self, window: slice) -> list[tuple[str, models.Model]]:
         start, stop = window.start or 0, window.stop
         taken, offset = [], 0
-        for name, rows, count in self.parts:
+        for kind, rows, count in self.parts:
             low, high = max(start - offset, 0), min(stop - offset, count)
             if low < high:
-                taken += [(name, row) for row in rows[low:high]]
+                taken += [(kind.name, row) for row in rows[low:high]]
             offset += count
         return taken
 
     def starts(self, per_page: int) -> list[tuple[str, int, int]]:
         """(label, how many, the page where they start) for each kind with any rows."""
         starts, offset = [], 0
-        for name, _, count in self.parts:
+        for kind, _, count in self.parts:
             if count:
-                starts.append((self.LABELS[name], count, offset // per_page + 1))
+                starts.append((kind.label, count, offset // per_page + 1))
             offset += count
         return starts
 
     @classmethod
     def by_kind(cls, taken: list[tuple[str, models.Model]]) -> dict[str, list]:
         """A page's rows grouped by kind, each kind under its own name (salaries, ...)."""
-        grouped: dict[str, list] = {name: [] for name in cls.LABELS}
+        grouped: dict[str, list] = {kind.name: [] for kind in SOURCED_KINDS}
         for name, row in taken:
             grouped[name].append(row)
         return grouped
@@ -234,16 +203,6 @@ class RoleQuerySet(models.QuerySet):
             )
         ).filter(Q(least_required_years__isnull=True) | Q(least_required_years__lte=years))
 
-    def paying_at_least(self, yearly_amount) -> RoleQuerySet:
-        """Roles with at least one figure whose top reaches `yearly_amount` a year
-        (hourly figures compared at 2,080 hours a year)."""
-        from salaries.models import SalaryFigure
-
-        figures = SalaryFigure.objects.with_annual_top().filter(
-            role=models.OuterRef("pk"), annual_top__gte=yearly_amount
-        )
-        return self.filter(models.Exists(figures))
-
     def matching(self, text: str) -> RoleQuerySet:
         """Free text over titles, other titles, descriptions and duties."""
         facts = Fact.objects.filter(
@@ -255,8 +214,8 @@ class RoleQuerySet(models.QuerySet):
 
     def with_pay_and_requirements(self) -> RoleQuerySet:
         """What a step from one role to another compares, in a fixed number of queries."""
-        from salaries.models import SalaryFigure  # salaries depends on careers, not back
-
+        # Pay lives in salaries, which sits above careers: reached through the relation.
+        pay = self.model._meta.get_field("salary_figures").related_model
         return self.prefetch_related(
             models.Prefetch(
                 "requirements",
@@ -264,7 +223,7 @@ class RoleQuerySet(models.QuerySet):
             ),
             models.Prefetch(
                 "salary_figures",
-                queryset=SalaryFigure.objects.select_related("source"),
+                queryset=pay.objects.select_related("source"),
             ),
         )
 
@@ -335,10 +294,15 @@ class Role(Versioned):
         ]
         return min(years) if years else None
 
+    def cited_rows(self, *, facts: bool = True) -> list[SourcedStatement]:
+        """Every sourced row about this role (from prefetched rows): requirements, pay
+        figures and, unless left out, the other facts."""
+        rows = [*self.requirements.all(), *self.salary_figures.all()]
+        return [*rows, *self.facts.all()] if facts else rows
+
     def source_ids(self) -> set[int]:
         """The articles that say anything about this role (from prefetched rows)."""
-        rows = [*self.requirements.all(), *self.salary_figures.all(), *self.facts.all()]
-        return {row.source_id for row in rows}
+        return {row.source_id for row in self.cited_rows()}
 
     def experience_statements(self) -> list[RequirementStatement]:
         return [req for req in self.requirements.all() if req.states_experience]
@@ -541,72 +505,3 @@ class Fact(SourcedStatement):
         super().clean()
         if None not in (self.value_low, self.value_high) and self.value_low > self.value_high:
             raise ValidationError({"value_high": "The high value is below the low value."})
-
-
-# Random epochs start above this, so a version restarted by INCR on a missing key
-# (1, 2, ...) is recognisably not one.
-EPOCH_FLOOR = 2**20
-
-
-class DataVersion(models.Model):
-    """One row whose number goes up whenever any content changes, so cached pages and
-    the in-memory promotion graph know, in every process, when they are stale.
-
-    With a shared cache (Redis, settings.DATA_VERSION_IN_CACHE) the number every request
-    reads lives in the cache too, beside the pages, so a cached page costs no database
-    round trip. The row stays the record; the cache copy moves on when a change commits."""
-
-    CACHE_KEY = "data-version"
-
-    value = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "data version"
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    @classmethod
-    def current(cls) -> int:
-        if settings.DATA_VERSION_IN_CACHE:
-            version = cache.get(cls.CACHE_KEY)
-            return version if version is not None else cls.new_epoch()
-        # Read on every cached page view: plain SQL costs a fraction of a queryset.
-        table = connection.ops.quote_name(cls._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT value FROM {table} WHERE id = 1")
-            row = cursor.fetchone()
-        return row[0] if row else 0
-
-    @classmethod
-    def bump(cls) -> None:
-        updated = cls.objects.filter(pk=1).update(value=models.F("value") + 1)
-        if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"value": 1})
-        if settings.DATA_VERSION_IN_CACHE:
-            # Only once the change is visible to other processes: a reader that saw the
-            # new number before the commit would cache the old data under it.
-            transaction.on_commit(cls.bump_cache_copy)
-
-    @classmethod
-    def bump_cache_copy(cls) -> None:
-        try:
-            if cache.incr(cls.CACHE_KEY) > EPOCH_FLOOR:
-                return
-        except ValueError:  # evicted or never set
-            pass
-        # The key was gone, so INCR (or nothing) would restart near zero, a number an
-        # earlier epoch may have used for pages still cached. Start somewhere new.
-        cache.set(cls.CACHE_KEY, cls.random_epoch(), timeout=None)
-
-    @classmethod
-    def new_epoch(cls) -> int:
-        """A version no cached page can carry: the cache copy was evicted (or Redis was
-        emptied), so whatever number it had is unknown."""
-        cache.add(cls.CACHE_KEY, cls.random_epoch(), timeout=None)
-        version = cache.get(cls.CACHE_KEY)  # another process may have added first
-        return version if version is not None else cls.random_epoch()
-
-    @staticmethod
-    def random_epoch() -> int:
-        return EPOCH_FLOOR + secrets.randbelow(2**52)

@@ -52,9 +52,14 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    # Shared infrastructure at the bottom, the domain in foreign-key order, and on top what
+    # combines them (README: "How it is laid out").
+    "core",
     "careers",
     "salaries",
     "ladders",
+    "explorer",
+    "api",
     "bench",
 ]
 
@@ -100,7 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "careers.context_processors.pay_conventions",
+                "explorer.context_processors.pay_conventions",
                 "django.template.context_processors.csp",
             ],
         },
@@ -176,7 +181,7 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# A shared cache can hold the data version every process reads (careers.models.DataVersion);
+# A shared cache can hold the data version every process reads (core.models.DataVersion);
 # a per-process one cannot, so without Redis the version is read from the database.
 DATA_VERSION_IN_CACHE = bool(os.environ.get("REDIS_URL"))
 

@@ -7,10 +7,9 @@ from config.health import healthz
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="careers:role-list", permanent=False)),
-    path("", include("careers.urls")),
-    path("", include("ladders.urls")),
+    path("", include("explorer.urls")),
     path("healthz", healthz, name="healthz"),
-    path("api/", include("careers.api_urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

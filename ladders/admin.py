@@ -1,14 +1,10 @@
 from django import forms
 from django.contrib import admin
 from django.db import transaction
-from django.db.models import F
 
-from careers.admin import ContentAdmin, VersionCheckedForm, VersionedInline
+from core.admin import ContentAdmin, VersionCheckedForm, VersionedInline
 from ladders.models import Ladder, Promotion, Rung
-
-# Rungs being renumbered park here first, so that swapping two positions in one save
-# never trips the unique (ladder, position) constraint half-way.
-PARKING_OFFSET = 10_000
+from ladders.services import park_rungs
 
 
 class RungForm(VersionCheckedForm):
@@ -42,8 +38,7 @@ class RungFormSet(forms.BaseInlineFormSet):
             and ("position" in form.changed_data or form.cleaned_data.get("DELETE"))
         ]
         with transaction.atomic():
-            if moving:
-                Rung.objects.filter(pk__in=moving).update(position=F("position") + PARKING_OFFSET)
+            park_rungs(rung_ids=moving)
             return super().save(commit=commit)
 
 

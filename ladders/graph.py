@@ -75,7 +75,7 @@ class PromotionGraph:
     def current(cls) -> PromotionGraph:
         """The graph for the current data, built once per data version per process, so
         a path search does not read every promotion on every request."""
-        from careers.models import DataVersion
+        from core.models import DataVersion
 
         version = DataVersion.current()
         cached = _CURRENT.get("graph")

@@ -1,7 +1,32 @@
 from django.contrib import admin
 
-from careers.admin import ContentAdmin
+from careers.admin import RoleAdmin
+from careers.models import Role
+from core.admin import ContentAdmin, VersionedInline
 from salaries.models import CpiYear, SalaryFigure
+
+
+class SalaryInline(VersionedInline, admin.StackedInline):
+    model = SalaryFigure
+    autocomplete_fields = ["source"]
+    fields = [
+        ("low", "high", "period", "year"),
+        ("kind", "approximate", "high_can_be_exceeded", "currency"),
+        ("cited_authority", "condition"),
+        "source",
+        "quote",
+        "expected_version",
+    ]
+
+
+# A role is edited with its pay: careers sits below salaries, so its admin cannot name the
+# pay inline, and this one takes the role's admin over with the inline in front.
+admin.site.unregister(Role)
+
+
+@admin.register(Role)
+class RoleWithPayAdmin(RoleAdmin):
+    inlines = [SalaryInline, *RoleAdmin.inlines]
 
 
 class UndatedFilter(admin.SimpleListFilter):

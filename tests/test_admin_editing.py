@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from careers.editors import EDITORS, ensure_editors_group
 from careers.models import RequirementStatement, Role, Source
+from core.editors import EDITORS, ensure_editors_group
 from ladders.models import Ladder, Promotion, Rung
 from salaries.models import SalaryFigure
 from tests.conftest import load_seed_data

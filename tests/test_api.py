@@ -91,7 +91,7 @@ def test_api_is_read_only(client):
 
 
 def test_listings_are_paginated_with_links(client, document):
-    from careers.api import PAGE_SIZE
+    from api.views import PAGE_SIZE
 
     Role.objects.bulk_create(Role(title=f"Role {n}", slug=f"role-{n}") for n in range(PAGE_SIZE))
     first = client.get("/api/roles/").json()

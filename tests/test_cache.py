@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from careers.models import EPOCH_FLOOR, DataVersion, Role
-from careers.seed_data import default_files
+from careers.models import Role
+from core.fixtures import default_files
+from core.models import EPOCH_FLOOR, DataVersion
 from salaries.models import SalaryFigure
 from tests.conftest import in_ci
 

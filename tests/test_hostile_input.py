@@ -89,5 +89,7 @@ def test_hostile_query_strings_never_break_a_page(client, path, names, data):
 @given(slug=values)
 def test_hostile_slugs_never_break_a_page(client, pattern, slug):
     response = client.get(pattern.format(quote(slug, safe="")))
-    assert response.status_code in (200, 301, 302, 404), response.status_code
+    # A NUL is refused for every page, before any view (PostgreSQL cannot hold it).
+    expected = {400} if "\x00" in slug else {200, 301, 302, 404}
+    assert response.status_code in expected, response.status_code
     check(response, [slug])

@@ -7,8 +7,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from careers.choosers import SELECT_LIMIT
 from careers.models import Role
+from core.choosers import SELECT_LIMIT
 from ladders.models import Ladder
 
 pytestmark = pytest.mark.django_db

@@ -107,7 +107,8 @@ def test_with_many_roles_the_form_takes_role_names_instead_of_a_drop_down(client
 
 
 def test_the_graph_is_built_once_per_data_version(django_assert_num_queries):
-    from careers.models import DataVersion, Role
+    from careers.models import Role
+    from core.models import DataVersion
     from ladders.graph import PromotionGraph
 
     first = PromotionGraph.current()

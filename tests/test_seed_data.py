@@ -11,7 +11,7 @@ from django.core import serializers
 from django.core.management import CommandError, call_command
 
 from careers.models import Source
-from careers.seed_data import LAYOUT, default_files, export, load
+from core.fixtures import LAYOUT, default_files, export, load
 from salaries.models import SalaryFigure
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_export_then_load_into_an_empty_database_is_identical(tmp_path):
         for label in reversed(labels):
             apps.get_model(label).objects.all().delete()
     assert SalaryFigure.objects.count() == 0
-    load(sorted(tmp_path.glob("*.json"), key=lambda p: list(LAYOUT).index(p.name)))
+    load(paths=sorted(tmp_path.glob("*.json"), key=lambda p: list(LAYOUT).index(p.name)))
     assert snapshot() == before
 
 
@@ -93,7 +93,7 @@ def test_an_unreadable_file_is_named(tmp_path):
 
 def test_loading_twice_changes_nothing():
     before = snapshot()
-    load(default_files())
+    load(paths=default_files())
     assert snapshot() == before
 
 
@@ -115,7 +115,7 @@ def test_fixtures_that_swap_rung_positions_load_over_the_old_ones(tmp_path):
         copy.write_text(json.dumps(data), "utf-8")
         paths.append(copy)
     first, second = Rung.objects.filter(ladder_id=1).order_by("position")[:2]
-    load(paths)
+    load(paths=paths)
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.position, second.position) == (2, 1)
@@ -124,6 +124,6 @@ def test_fixtures_that_swap_rung_positions_load_over_the_old_ones(tmp_path):
 def test_after_a_load_new_rows_get_fresh_ids():
     from careers.models import Role
 
-    load(default_files())
+    load(paths=default_files())
     role = Role.objects.create(title="Brand new role", slug="brand-new-role")
     assert role.pk > max(Role.objects.exclude(pk=role.pk).values_list("pk", flat=True))

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import Page, expect
 
-from careers.editors import EDITORS, ensure_editors_group
+from core.editors import EDITORS, ensure_editors_group
 from tests.browser.test_role_pages_in_browser import serious_violations
 
 PASSWORD = "a-long-test-password"

@@ -6,7 +6,8 @@ from itertools import pairwise
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from careers.models import DataVersion, EducationLevel, Fact, RequirementStatement, Role, Source
+from careers.models import EducationLevel, Fact, RequirementStatement, Role, Source
+from core.models import DataVersion
 from ladders.models import Ladder, Promotion, Rung
 from salaries.models import SalaryFigure
 

@@ -1,0 +1,92 @@
+"""Whole-page caching that is never stale: every cached page carries the data version it
+was rendered at, which goes up on any saved change (admin edit, fixture load, anything
+through the ORM); a page from an older version is rendered again."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+
+from core.content import content_models
+from core.models import DataVersion
+
+PAGE_TIMEOUT = 60 * 60
+KEPT_HEADERS = ["Content-Type", "Vary", "Content-Disposition"]
+
+
+def data_changed(sender, **kwargs) -> None:
+    DataVersion.bump()
+
+
+def connect_signals() -> None:
+    # History rows are written alongside the change they record, so they are left out.
+    for model in content_models():
+        post_save.connect(data_changed, sender=model, dispatch_uid=f"data-version-{model}")
+        post_delete.connect(data_changed, sender=model, dispatch_uid=f"data-version-d-{model}")
+
+
+def page_key(request) -> str:
+    """One key per address and kind of response (page or htmx fragment). The data version
+    is stored with the page, not in the key, so a shared cache answers both in one trip."""
+    kind = "fragment" if request.headers.get("HX-Request") == "true" else "page"
+    if request.headers.get("HX-History-Restore-Request") == "true":
+        kind = "page"
+    # Role and ladder pages offer "add to comparison" built on the remembered one.
+    remembered = "|".join(
+        request.COOKIES.get(name, "")[:500] for name in ("compare_role", "compare_ladder")
+    )
+    raw = f"{kind}|{request.get_full_path()}|{remembered}"
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def version_and_page(key: str) -> tuple[int, tuple | None]:
+    """The current data version and what is cached under key, in one round trip when the
+    version lives in the cache too."""
+    if settings.DATA_VERSION_IN_CACHE:
+        found = cache.get_many([DataVersion.CACHE_KEY, key])
+        version = found.get(DataVersion.CACHE_KEY)
+        if version is None:
+            return DataVersion.new_epoch(), None
+        return version, found.get(key)
+    return DataVersion.current(), cache.get(key)
+
+
+def cached_page(view):
+    """Serve anonymous GETs from the cache. Visitors with a session (staff) always get a
+    freshly rendered page. Every response varies on Cookie: what a page offers depends on
+    the remembered comparisons (part of the key), whether or not it touched the session."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            response = view(request, *args, **kwargs)
+            patch_vary_headers(response, ["Cookie"])
+            return response
+        key = page_key(request)
+        version, hit = version_and_page(key)
+        if hit is not None and hit[0] == version:
+            _, status, headers, content = hit
+            response = HttpResponse(content, status=status)
+            for name, value in headers.items():
+                response[name] = value
+            response["X-Cache"] = "hit"
+            patch_vary_headers(response, ["Cookie"])
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        if response.status_code in (200, 404) and not response.streaming:
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            entry = (version, response.status_code, headers, response.content)
+            cache.set(key, entry, PAGE_TIMEOUT)
+        response["X-Cache"] = "miss"
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return wrapper

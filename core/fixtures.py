@@ -1,0 +1,149 @@
+"""Reading and writing the seed data in fixtures/: the loader names the file, row and
+reason of any bad row and changes nothing; the exporter writes what the loader reads."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.core.management.color import no_style
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, transaction
+from django.dispatch import Signal
+
+# File name -> the models it holds, in an order that loads cleanly.
+LAYOUT: dict[str, list[str]] = {
+    "sources.json": ["careers.Source"],
+    "roles.json": ["careers.Employer", "careers.Role"],
+    "requirements.json": ["careers.RequirementStatement"],
+    "facts.json": ["careers.Fact"],
+    "salaries.json": ["salaries.SalaryFigure"],
+    "ladders.json": ["ladders.Ladder", "ladders.Rung", "ladders.Promotion"],
+    "cpi.json": ["salaries.CpiYear"],
+}
+
+
+class FixtureError(Exception):
+    pass
+
+
+# Sent inside the load's transaction with every object the files hold, before any is saved:
+# an app whose rows need room first (ladders renumbering rungs) makes it here.
+loading = Signal()
+
+
+def fixture_dir() -> Path:
+    return Path(settings.BASE_DIR) / "fixtures"
+
+
+def default_files() -> list[Path]:
+    return [fixture_dir() / name for name in LAYOUT]
+
+
+def _messages(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+    return " ".join(error.messages)
+
+
+def load(*, paths: list[Path]) -> int:
+    """Load the files in one transaction, in order. Each row is validated as an admin
+    form would validate it (field rules, constraints, foreign keys, its quote against the
+    source's text) before it is saved; the first problem raises FixtureError naming the
+    file, the row and the reason, and nothing stays."""
+    count = 0
+    loaded: dict[tuple[type, bool, str], list] = defaultdict(list)
+    with transaction.atomic():
+        files = []
+        for path in paths:
+            try:
+                rows = list(serializers.deserialize("json", Path(path).read_text("utf-8")))
+            except (DeserializationError, OSError, ValueError) as error:
+                raise FixtureError(f"{Path(path).name}: cannot be read: {error}") from error
+            files.append((path, rows))
+        loading.send(load, objects=[row.object for _, rows in files for row in rows])
+        for path, rows in files:
+            for number, row in enumerate(rows, 1):
+                instance = row.object
+                what = f"{instance._meta.label_lower} pk={instance.pk}"
+                label = f"{Path(path).name}, row {number} ({what})"
+                # A row already in the database is an update: constraints must not count it
+                # as its own duplicate.
+                stored = _stored_values(instance)
+                instance._state.adding = stored is None
+                try:
+                    instance.full_clean(validate_unique=False)
+                    with transaction.atomic():
+                        row.save()
+                except ValidationError as error:
+                    raise FixtureError(f"{label}: {_messages(error)}") from error
+                except DatabaseError as error:
+                    raise FixtureError(f"{label}: {error}") from error
+                if stored != _values(instance):
+                    loaded[type(instance), stored is not None, Path(path).name].append(instance)
+                count += 1
+        try:
+            connection.check_constraints()
+        except DatabaseError as error:
+            raise FixtureError(f"foreign keys do not match: {error}") from error
+        reset_sequences({type(row.object) for _, rows in files for row in rows})
+        record_history(loaded)
+    return count
+
+
+def _values(instance) -> dict:
+    return {
+        field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields
+    }
+
+
+def _stored_values(instance) -> dict | None:
+    """The row as the database holds it now, or None when it is new."""
+    names = [field.attname for field in instance._meta.concrete_fields]
+    return type(instance)._default_manager.filter(pk=instance.pk).values(*names).first()
+
+
+def record_history(loaded: dict[tuple[type, bool, str], list]) -> None:
+    """Fixture rows are saved raw, which django-simple-history does not record; record the
+    rows a load added or changed, so that every seed value has a version to revert to and
+    a load shows in a row's history. Rows the load left as they were get no new entry."""
+    for (model, update, file_name), objects in loaded.items():
+        history = getattr(model, "history", None)
+        if history is not None:
+            history.bulk_history_create(
+                objects, update=update, default_change_reason=f"Loaded from fixtures/{file_name}"
+            )
+
+
+def reset_sequences(models) -> None:
+    """Rows arrive with their own ids; move each id sequence past them (PostgreSQL), as
+    loaddata does, so the next row added in admin gets a fresh id."""
+    statements = connection.ops.sequence_reset_sql(no_style(), list(models))
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+def export(directory: Path) -> list[Path]:
+    """Write the current data in the loader's format, one file per LAYOUT entry."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, labels in LAYOUT.items():
+        objects = []
+        for label in labels:
+            objects.extend(apps.get_model(label).objects.order_by("pk"))
+        text = serializers.serialize("json", objects, indent=2)
+        # Normalise through json so the files are stable and end with a newline.
+        data = json.loads(text)
+        path = directory / name
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

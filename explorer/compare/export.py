@@ -1,0 +1,120 @@
+"""The comparisons as CSV a spreadsheet can use: every value with its source, date and quote."""
+
+from __future__ import annotations
+
+import csv
+
+from django.http import HttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """Spreadsheets run cells that start like a formula; prefix those with a quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Excel reads a CSV as the system's legacy code page unless it starts with a BOM,
+    # and would show "–" and "’" as mojibake.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        padded = [*row, *[""] * (len(header) - len(row))]
+        writer.writerow([safe_cell(value) for value in padded])
+    return response
+
+
+def pay_header(dollars_of: int | None) -> list[str]:
+    """The extra CSV columns for pay in one year's dollars, when one is chosen."""
+    if dollars_of is None:
+        return []
+    return ["yearly_equivalent", f"in_{dollars_of}_dollars", "pay_notes"]
+
+
+def pay_cells(figure, dollars_of: int | None) -> list:
+    """A pay figure's CSV cells: as stated, its citation and, in one year's dollars (after
+    attach_normalised_pay), what the page shows beside it: the yearly equivalent, the
+    adjusted value when it could be adjusted, and the notes that say how or why not."""
+    cells = [figure.as_stated(), *citation(figure)]
+    if dollars_of is None:
+        return cells
+    pay = figure.normalised_pay
+    yearly = figure.as_yearly_equivalent() or figure.as_stated()
+    return [*cells, yearly, pay.display() if pay.adjusted else "", "; ".join(pay.notes)]
+
+
+def citation(row) -> list:
+    """Source title, date (or "undated"), year and quote, for a CSV row."""
+    source = row.source
+    published = source.published_on.isoformat() if source.published_on else "undated"
+    return [source.title, published, source.year or "", row.quote]
+
+
+def role_csv(roles, dollars_of: int | None) -> HttpResponse:
+    header = ["role", "attribute", "value", "source", "source_date", "year", "quote"]
+    rows = []
+    for role in roles:
+        for figure in role.salary_figures.all():
+            rows.append([role.title, "pay", *pay_cells(figure, dollars_of)])
+        for req in role.requirements.all():
+            rows.append([role.title, f"requirement ({req.necessity})", req.summary, *citation(req)])
+        for fact in role.facts.all():
+            rows.append([role.title, fact.get_kind_display().lower(), fact.text, *citation(fact)])
+    return csv_response("role-comparison.csv", header + pay_header(dollars_of), rows)
+
+
+def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
+    header = [
+        "ladder",
+        "rung",
+        "role",
+        "attribute",
+        "value",
+        "source",
+        "source_date",
+        "year",
+        "quote",
+    ]
+    rows = []
+
+    def pay_rows(base: list, attribute: str, role) -> None:
+        for figure in role.salary_figures.all():
+            rows.append([*base, attribute, *pay_cells(figure, dollars_of)])
+
+    for column in columns:
+        name = column.ladder.name
+        for cell in column.cells:
+            base = [name, cell.position, cell.role.title]
+            pay_rows(base, "pay", cell.role)
+            for req in cell.role.requirements.all():
+                if req.education is not None:
+                    education = req.get_education_display()
+                    rows.append([*base, f"education ({req.necessity})", education, *citation(req)])
+                if req.states_experience:
+                    experience = req.experience_display
+                    rows.append(
+                        [*base, f"experience ({req.necessity})", experience, *citation(req)]
+                    )
+            if cell.step_up:
+                time = cell.step_up.time_in_role_display
+                rows.append([*base, "time in role before next rung", time, *citation(cell.step_up)])
+        # The totals, as the page's last rows show them; worked out, so cited only where
+        # one source states them.
+        totals = [name, "totals"]
+        rows.append([*totals, "", "rungs", len(column.cells), *citation(column.ladder)])
+        rows.append([*totals, "", "known time, entry to top", column.time.display])
+        rows.append([*totals, "", "education added along the way", column.education_added])
+        rows.append([*totals, "", "first rung requiring a degree", column.degree_display])
+        for attribute, cell in [("pay at entry", column.entry), ("pay at the top", column.top)]:
+            if cell is None:
+                rows.append([*totals, "", attribute, "no rungs yet"])
+            elif not cell.role.salary_figures.all():
+                rows.append([*totals, cell.role.title, attribute, "not stated"])
+            else:
+                pay_rows([*totals, cell.role.title], attribute, cell.role)
+    return csv_response("ladder-comparison.csv", header + pay_header(dollars_of), rows)

@@ -1,0 +1,132 @@
+"""The workbench's memory: the last good comparison of each kind in a small cookie, so
+"add to comparison" on a role or ladder page builds on it, and the menu can offer it back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.db.models import Model
+from django.http import HttpRequest
+from django.urls import reverse
+
+from careers.models import Role
+from explorer.compare.selection import CLEARED, MAX_ITEMS, Selection
+from ladders.models import Ladder
+
+COOKIE = "compare_{}"
+COOKIE_AGE = 90 * 24 * 60 * 60
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
+
+
+def remember_selection(param: str):
+    """Keep the last good comparison in a small cookie (not a session: no database row
+    for every visitor), so "add to comparison" elsewhere builds on it."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            slugs = list(dict.fromkeys(v for v in request.GET.getlist(param) if v))
+            if response.status_code != 200 or request.GET.get("format") == "csv":
+                return response
+            if slugs:
+                response.set_cookie(
+                    COOKIE.format(param),
+                    ",".join(slugs[:MAX_ITEMS]),
+                    max_age=COOKIE_AGE,
+                    samesite="Lax",
+                    httponly=True,
+                )
+            elif request.GET.get(CLEARED):
+                response.delete_cookie(COOKIE.format(param), samesite="Lax")
+            return response
+
+        return wrapper
+
+    return decorate
+
+
+def remembered(request: HttpRequest, param: str) -> list[str]:
+    raw = request.COOKIES.get(COOKIE.format(param), "")
+    return [slug for slug in raw.split(",") if SLUG.match(slug)][:MAX_ITEMS]
+
+
+@dataclass
+class Resume:
+    """A link back to the comparison remembered in the cookie."""
+
+    noun: str
+    url: str
+    items: list
+
+    @property
+    def names(self) -> str:
+        """ "A", "A and B", "A, B and C"."""
+        titles = [str(item) for item in self.items]
+        return " and ".join([", ".join(titles[:-1]), titles[-1]] if len(titles) > 1 else titles)
+
+
+def resume_link(
+    request: HttpRequest, param: str, queryset, base_url: str, noun: str
+) -> Resume | None:
+    """The comparison of this kind remembered in the cookie, if any of it still exists."""
+    slugs = remembered(request, param)
+    if not slugs:
+        return None
+    found = queryset.in_bulk(slugs, field_name="slug")
+    items = [found[slug] for slug in slugs if slug in found]
+    if not items:
+        return None
+    return Resume(noun, f"{base_url}?{urlencode([(param, item.slug) for item in items])}", items)
+
+
+def resume_links(request: HttpRequest, selection: Selection, kinds: list[tuple]) -> list[Resume]:
+    """On a comparison page opened with nothing chosen (where the main menu's "Compare"
+    goes), the remembered comparisons to go back to: `kinds` holds (param, queryset,
+    base_url, noun) for each kind of comparison. One just emptied is not offered."""
+    if selection.items or selection.error:
+        return []
+    links = []
+    for param, queryset, base_url, noun in kinds:
+        if param == selection.param and request.GET.get(CLEARED):
+            continue
+        if link := resume_link(request, param, queryset, base_url, noun):
+            links.append(link)
+    return links
+
+
+@dataclass
+class AddLink:
+    """An "add to comparison" link for one item, built on the remembered selection."""
+
+    url: str
+    already: bool
+    full: bool
+    count: int
+
+
+def add_link(request: HttpRequest, param: str, base_url: str, item: Model) -> AddLink:
+    slugs = remembered(request, param)
+    already = item.slug in slugs
+    full = not already and len(slugs) >= MAX_ITEMS
+    if not already and not full:
+        slugs.append(item.slug)
+    return AddLink(
+        url=f"{base_url}?{urlencode([(param, slug) for slug in slugs])}",
+        already=already,
+        full=full,
+        count=len(slugs),
+    )
+
+
+def remembered_comparisons(request: HttpRequest, selection: Selection) -> list[Resume]:
+    """Links back to the remembered ladder and role comparisons, this page's kind first."""
+    kinds = [
+        ("ladder", Ladder.objects.all(), reverse("ladders:compare-ladders"), "ladder"),
+        ("role", Role.objects.all(), reverse("careers:compare-roles"), "role"),
+    ]
+    kinds.sort(key=lambda kind: kind[0] != selection.param)
+    return resume_links(request, selection, kinds)

@@ -1,0 +1,93 @@
+from decimal import Decimal
+
+from django import forms
+
+from careers.models import EducationLevel, RoleQuerySet
+from salaries.models import HOURS_PER_YEAR, PayPeriod
+from salaries.selectors import roles_paying_at_least
+
+
+class RoleFilterForm(forms.Form):
+    """The job seeker's filters. Every field is optional; an invalid one is reported
+    next to the field and left out of the filtering."""
+
+    q = forms.CharField(
+        label="Search titles and duties",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "e.g. billing, coach"}),
+    )
+    education = forms.TypedChoiceField(
+        label="Education I have",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Any")] + [(level.value, level.label) for level in EducationLevel],
+    )
+    experience = forms.DecimalField(
+        label="Years of experience I have",
+        required=False,
+        min_value=0,
+        max_value=60,
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
+    )
+    min_pay = forms.DecimalField(
+        label="Least pay I want",
+        required=False,
+        min_value=0,
+        max_value=10_000_000,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    pay_period = forms.ChoiceField(
+        label="Per",
+        required=False,
+        choices=[(PayPeriod.YEAR, "year"), (PayPeriod.HOUR, "hour")],
+    )
+
+    def active_filters(self) -> dict:
+        """The valid, non-empty filters (call after is_valid())."""
+        data = getattr(self, "cleaned_data", {})
+        return {key: value for key, value in data.items() if value not in (None, "")}
+
+    def yearly_min_pay(self) -> Decimal | None:
+        filters = self.active_filters()
+        amount = filters.get("min_pay")
+        if amount is None or "pay_period" in self.errors:
+            return None  # an amount without a period it can be read in is left out
+        if filters.get("pay_period") == PayPeriod.HOUR:
+            return amount * HOURS_PER_YEAR
+        return amount
+
+    def filter(self, roles: RoleQuerySet) -> RoleQuerySet:
+        filters = self.active_filters()
+        if "q" in filters:
+            roles = roles.matching(filters["q"].strip())
+        if "education" in filters:
+            roles = roles.within_education(filters["education"])
+        if "experience" in filters:
+            roles = roles.within_experience(filters["experience"])
+        if (yearly := self.yearly_min_pay()) is not None:
+            roles = roles_paying_at_least(roles, yearly)
+        return roles
+
+    def describe(self) -> list[tuple[str, str]]:
+        """(field name, plain words) for each active filter, for the results summary."""
+        filters = self.active_filters()
+        words = []
+        if "q" in filters:
+            words.append(("q", f"matching “{filters['q']}”"))
+        if "education" in filters:
+            words.append(("education", f"open with {EducationLevel(filters['education']).label}"))
+        if "experience" in filters:
+            years = filters["experience"].normalize()
+            words.append(("experience", f"open with {years:f} years of experience"))
+        if "min_pay" in filters and "pay_period" not in self.errors:
+            period = filters.get("pay_period") or PayPeriod.YEAR
+            amount = filters["min_pay"]
+            shown = f"${amount:,.2f}" if period == PayPeriod.HOUR else f"${amount:,.0f}"
+            words.append(
+                ("min_pay", f"paying at least {shown} a{'n' if period == 'hour' else ''} {period}")
+            )
+        return words

@@ -1,0 +1,37 @@
+"""The source articles: every row drawn from each, a page at a time."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from careers.models import Source, SourceStatements
+from core.cache import cached_page
+from core.htmx import HtmxHttpRequest, fragment
+from core.pagination import PER_PAGE, paginate
+
+
+@require_safe
+@cached_page
+def source_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "explorer/source_list.html", {"sources": Source.objects.with_counts()})
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+@cached_page
+def source_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    source = get_object_or_404(Source.objects.with_counts(), slug=slug)
+    statements = source.statements()
+    paging, status = paginate(request, statements)
+    return render(
+        request,
+        fragment(request, "explorer/source_detail.html", "source-rows"),
+        {
+            "source": source,
+            **SourceStatements.by_kind(paging["page"].object_list),
+            **paging,
+            "starts": statements.starts(PER_PAGE),
+        },
+        status=status,
+    )
