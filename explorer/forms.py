@@ -1,8 +1,13 @@
+from __future__ import annotations
+
 from decimal import Decimal
 
 from django import forms
+from django.db.models.functions import Lower
+from django.http import QueryDict
 
-from careers.models import EducationLevel, RoleQuerySet
+from careers.models import EducationLevel, Role, RoleQuerySet
+from core.choosers import find_named
 from salaries.models import HOURS_PER_YEAR, PayPeriod
 from salaries.selectors import roles_paying_at_least
 
@@ -72,6 +77,27 @@ class RoleFilterForm(forms.Form):
             roles = roles_paying_at_least(roles, yearly)
         return roles
 
+    def results(self) -> RoleQuerySet:
+        """The roles the valid filters leave, with all a list row shows, by title; invalid
+        fields are shown as errors and left out."""
+        roles = Role.objects.with_profile()
+        if self.is_bound:
+            self.is_valid()
+            roles = self.filter(roles)
+        # Explicit: Meta.ordering does not apply once a filter groups rows to annotate them.
+        return roles.order_by(Lower("title"), "pk")
+
+    def widen_links(self, query: QueryDict) -> list[tuple[str, str]]:
+        """(plain words, query string without that filter) for each active filter."""
+        links = []
+        for name, words in self.describe():
+            params = query.copy()
+            params.pop(name, None)
+            if name == "min_pay":
+                params.pop("pay_period", None)
+            links.append((words, params.urlencode()))
+        return links
+
     def describe(self) -> list[tuple[str, str]]:
         """(field name, plain words) for each active filter, for the results summary."""
         filters = self.active_filters()
@@ -91,3 +117,45 @@ class RoleFilterForm(forms.Form):
                 ("min_pay", f"paying at least {shown} a{'n' if period == 'hour' else ''} {period}")
             )
         return words
+
+
+class PathForm(forms.Form):
+    start = forms.CharField(label="From the role I have", max_length=100)
+    goal = forms.CharField(label="To the role I want", max_length=100)
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> PathForm:
+        """Friendly URLs: /paths/?from=...&to=... (from is a Python keyword, so the form
+        fields are called start and goal). Unbound until either end is given."""
+        params = query.copy()
+        for public, name in (("from", "start"), ("to", "goal")):
+            if public in params:
+                params[name] = params[public]
+        return cls(params if params.get("start") or params.get("goal") else None)
+
+    @property
+    def status(self) -> int:
+        """Half-filled forms are normal while choosing; only wrong input is a bad request."""
+        if not self.is_bound or self.is_valid():
+            return 200
+        codes = {error.code for errors in self.errors.as_data().values() for error in errors}
+        return 400 if codes - {"required"} else 200
+
+    def clean(self):
+        data = super().clean()
+        found = find_named(Role.objects.all(), [data.get("start"), data.get("goal")], "title")
+        for name in ("start", "goal"):
+            value = data.get(name)
+            if value and value not in found:
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        "There is no role with that name. Choose one from the list.",
+                        code="unknown_role",
+                    ),
+                )
+            elif value:
+                data[name] = found[value]
+        if data.get("start") and data.get("start") == data.get("goal"):
+            raise forms.ValidationError("Choose two different roles.", code="same_role")
+        return data

@@ -14,6 +14,15 @@ from simple_history.models import HistoricalRecords
 from careers.models import Employer, Role, SourcedStatement, Versioned
 
 
+class LadderQuerySet(models.QuerySet):
+    def with_rungs(self) -> LadderQuerySet:
+        """Ladders with their source, employer and rungs (bottom first, with their roles)."""
+        rungs = Rung.objects.select_related("role").order_by("position")
+        return self.select_related("source", "employer").prefetch_related(
+            models.Prefetch("rungs", queryset=rungs)
+        )
+
+
 class Ladder(SourcedStatement):  # versioned through SourcedStatement
     name = models.CharField(max_length=200)
     slug = models.SlugField(unique=True)
@@ -26,6 +35,7 @@ class Ladder(SourcedStatement):  # versioned through SourcedStatement
         "rung positions then only follow the source's listing.",
     )
 
+    objects = LadderQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

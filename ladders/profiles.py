@@ -1,0 +1,46 @@
+"""A role's profile as a whole: what the sources say about it, the ladders it stands on,
+and the moves into and out of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from django.db.models import Q
+
+from careers.models import EducationLevel, Fact, Role
+from ladders.models import Promotion, Rung
+from ladders.steps import Step, describe_steps
+
+
+@dataclass
+class RoleProfile:
+    role: Role  # fetched with_profile()
+    rungs: list[Rung]
+    next_steps: list[Step]
+    comes_from: list[Step]
+    fact_groups: list[tuple[str, list[Fact]]]  # (section heading, its facts), in page order
+    education_labels: list[str]  # one per level the sources state, lowest first
+    statement_sources: int  # how many articles say anything about the role
+
+    @classmethod
+    def of(cls, role: Role) -> RoleProfile:
+        rungs = Rung.objects.filter(role=role).select_related("ladder__source", "ladder__employer")
+        moves = Promotion.objects.select_related("ladder", "source")
+        steps = describe_steps(moves.filter(Q(from_role=role) | Q(to_role=role)))
+        return cls(
+            role=role,
+            rungs=list(rungs),
+            next_steps=[step for step in steps if step.from_role.pk == role.pk],
+            comes_from=[step for step in steps if step.to_role.pk == role.pk],
+            fact_groups=[
+                (heading, facts)
+                for kind, heading in Fact.SECTION_HEADINGS.items()
+                if (facts := role.facts_of_kind(kind))
+            ],
+            education_labels=[EducationLevel(level).label for level in role.education_levels()],
+            statement_sources=len(role.source_ids()),
+        )
+
+    def context(self) -> dict:
+        """The profile's parts by name, as the role page's template reads them."""
+        return {part.name: getattr(self, part.name) for part in fields(self)}

@@ -1,0 +1,96 @@
+"""Walking a ladder rung by rung: where the walker stands, the rungs either side, the
+moves into and out of that rung, and the moves its source records off the ladder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from careers.models import Role
+from ladders.models import Ladder, Promotion, Rung
+from ladders.steps import Step, describe_steps
+
+BRANCHES_IN_FULL = 10
+BRANCHES_LISTED = 200  # past the ones in full; beyond that, each rung's profile lists them
+
+
+@dataclass
+class Walk:
+    """One ladder as a walker sees it, standing on `current` (or on no rung)."""
+
+    ladder: Ladder
+    rungs: list[Rung]
+    current: Rung | None = None
+    below: Rung | None = None
+    above: Rung | None = None
+    step_in: Step | None = None  # the move from the rung below to this one, if stated
+    step_out: Step | None = None  # the move from this rung to the one above, if stated
+    message: str = ""  # why no rung, or another rung than the one asked for, is current
+    branches: list[Step] = field(default_factory=list)  # moves off the ladder, in full
+    more_branches: list[Promotion] = field(default_factory=list)  # the next ones, as links
+    unlisted_branches: int = 0  # and how many more there are beyond those
+
+    @classmethod
+    def at(cls, ladder: Ladder, slug: str, *, with_branches: bool) -> Walk:
+        """The walk standing on the rung whose role has this slug. `ladder` comes with its
+        rungs prefetched (Ladder.objects.with_rungs()); the moves off the ladder are
+        worked out only `with_branches` (the whole page lists them, a step does not)."""
+        rungs = list(ladder.rungs.all())
+        profiles = Role.objects.with_profile().in_bulk([rung.role_id for rung in rungs])
+        for rung in rungs:
+            rung.profile = profiles[rung.role_id]
+        walk = cls(ladder=ladder, rungs=rungs)
+        walk.stand_on(slug)
+        if with_branches:
+            walk.list_branches()
+        if walk.current is not None:
+            walk.find_steps()
+        return walk
+
+    def stand_on(self, slug: str) -> None:
+        self.current = next((rung for rung in self.rungs if rung.role.slug == slug), None)
+        if not slug or self.current is not None:
+            return
+        # A role reached by a move off the ladder (a profile's "Next steps" links here):
+        # stand on the rung the move leaves from.
+        branch = self.ladder.moves_off().filter(to_role__slug=slug).first()
+        if branch is not None:
+            self.current = next((r for r in self.rungs if r.role_id == branch.from_role_id), None)
+        if self.current is not None:
+            self.message = (
+                f"{branch.to_role.title} is not a rung of this ladder: it is a move off it "
+                f"from {self.current.role.title}, listed under “Moves off this ladder”."
+            )
+        else:
+            self.message = (
+                "That role is not on this ladder, so no rung is selected. Choose a rung below."
+            )
+
+    def list_branches(self) -> None:
+        """A catalogue can give a ladder a hundred moves off it: the first few in full,
+        the rest as links, and past those a count."""
+        moves_off = self.ladder.moves_off()
+        moves = list(moves_off[: BRANCHES_IN_FULL + BRANCHES_LISTED])
+        self.branches = describe_steps(moves[:BRANCHES_IN_FULL])
+        self.more_branches = moves[BRANCHES_IN_FULL:]
+        if len(moves) == BRANCHES_IN_FULL + BRANCHES_LISTED:
+            self.unlisted_branches = moves_off.count() - len(moves)
+
+    def find_steps(self) -> None:
+        index = self.rungs.index(self.current)
+        self.below = self.rungs[index - 1] if index > 0 else None
+        self.above = self.rungs[index + 1] if index + 1 < len(self.rungs) else None
+        lower = [rung.role_id for rung in (self.below, self.current) if rung]
+        upper = [rung.role_id for rung in (self.current, self.above) if rung]
+        moves = self.ladder.promotions.select_related("ladder", "source")
+        pairs = {
+            (step.from_role.pk, step.to_role.pk): step
+            for step in describe_steps(moves.filter(from_role_id__in=lower, to_role_id__in=upper))
+        }
+        if self.below:
+            self.step_in = pairs.get((self.below.role_id, self.current.role_id))
+        if self.above:
+            self.step_out = pairs.get((self.current.role_id, self.above.role_id))
+
+    def context(self) -> dict:
+        """The walk's parts by name, as the ladder page's template reads them."""
+        return {part.name: getattr(self, part.name) for part in fields(self)}
