@@ -1,0 +1,118 @@
+"""The comparisons as CSV: a row per fact with its source, date and quote, safe in a
+spreadsheet, with the yearly and adjusted values when a dollars year is chosen."""
+
+import codecs
+import csv
+import io
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+LADDERS = "/compare/ladders/"
+ROLES = "/compare/roles/"
+
+
+def test_ladder_csv_has_a_row_per_fact_with_source_and_year(client):
+    response = client.get(
+        LADDERS, {"ladder": ["call-center-hierarchy", "customer-service-track"], "format": "csv"}
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    pay = [r for r in rows if r["attribute"] == "pay" and r["role"].startswith("Senior")]
+    assert pay == [
+        {
+            "ladder": "Customer service track",
+            "rung": "2",
+            "role": "Senior customer service representative",
+            "attribute": "pay",
+            "value": "$33,655–$50,074 a year",
+            "source": "Exploring a Career in Customer and Call Center Services",
+            "source_date": "2007-08-20",
+            "year": "2007",
+            "quote": (
+                "A Senior Customer Service Representative (Customer Service Representative III)"
+                " can make between $33,655 and $50,074."
+            ),
+        }
+    ]
+    undated = [r for r in rows if r["source_date"] == "undated"]
+    assert undated and all(r["year"] == "" for r in undated)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_role_csv_neutralises_formula_cells(client, start):
+    from careers.models import Fact, Role, Source
+
+    role = Role.objects.get(slug="supervisor")
+    text = f"{start}HYPERLINK(1)"
+    Fact.objects.create(role=role, source=Source.objects.first(), quote="q", kind="duty", text=text)
+    response = client.get(ROLES, {"role": ["supervisor", "executive"], "format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert any(row[2] == "'" + text for row in rows)
+    assert not any(cell.startswith(start) for row in rows for cell in row)
+
+
+def read_csv(response) -> list[dict]:
+    assert response.content.startswith(codecs.BOM_UTF8)
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_csv_starts_with_a_byte_order_mark_so_excel_reads_utf8(client):
+    response = client.get(
+        LADDERS, {"ladder": ["call-center-hierarchy", "stream-international"], "format": "csv"}
+    )
+    rows = read_csv(response)
+    assert next(iter(rows[0])) == "ladder"
+    assert any("–" in row["value"] for row in rows)  # an en dash, as the page shows it
+
+
+def test_csv_in_a_years_dollars_has_the_yearly_and_adjusted_values(client):
+    response = client.get(
+        ROLES,
+        {
+            "role": ["customer-service-representative", "supervisor"],
+            "dollars": "2025",
+            "format": "csv",
+        },
+    )
+    rows = read_csv(response)
+    hourly = next(r for r in rows if r["value"] == "about $9.00–$17.00 an hour")
+    assert hourly["yearly_equivalent"] == "about $18,720–$35,360 a year"
+    assert hourly["in_2025_dollars"].startswith("about $") and "a year" in hourly["in_2025_dollars"]
+    assert hourly["in_2025_dollars"] != hourly["yearly_equivalent"]
+    assert hourly["pay_notes"] == "hourly figure × 2,080 hours; adjusted from 2008 to 2025 dollars"
+    undated = next(r for r in rows if r["attribute"] == "pay" and r["year"] == "")
+    assert undated["in_2025_dollars"] == ""
+    assert undated["pay_notes"] == "not adjusted: the source gives no year"
+    requirement = next(r for r in rows if r["attribute"].startswith("requirement"))
+    assert requirement["yearly_equivalent"] == requirement["in_2025_dollars"] == ""
+
+
+def test_csv_without_a_dollars_year_has_no_adjusted_columns(client):
+    response = client.get(ROLES, {"role": ["supervisor", "executive"], "format": "csv"})
+    assert "in_2025_dollars" not in read_csv(response)[0]
+
+
+def test_ladder_csv_has_the_totals_rows(client):
+    response = client.get(
+        LADDERS,
+        {"ladder": ["stream-international", "customer-service-track"], "format": "csv"},
+    )
+    totals = {
+        (r["ladder"], r["attribute"]): r["value"]
+        for r in read_csv(response)
+        if r["rung"] == "totals"
+    }
+    assert totals[("Stream International support track", "rungs")] == "3"
+    assert totals[("Stream International support track", "known time, entry to top")] == (
+        "12–18 months, plus 1 step whose time is not stated"
+    )
+    assert totals[("Customer service track", "first rung requiring a degree")] == (
+        "Rung 3; one source: rung 1 (many jobs now)"
+    )
+    assert totals[("Customer service track", "pay at the top")] == "$56,367–$78,468 a year"
+    assert ("Customer service track", "education added along the way") in totals
+    assert ("Customer service track", "pay at entry") in totals
+    assert totals[("Stream International support track", "pay at the top")] == "not stated"
