@@ -1,9 +1,12 @@
 """The hand-written OpenAPI 3.1 document that describes the API, served at
-/api/openapi.json."""
+/api/openapi.json. Its enums and bounds come from the models' own choices, so a new choice
+is documented as soon as it can be stored."""
 
 from __future__ import annotations
 
-from careers.models import SOURCED_KINDS
+from careers.models import SOURCED_KINDS, EducationLevel, Necessity
+from ladders.models import Promotion
+from salaries.models import FigureKind, PayPeriod
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_NUMBER = {"type": ["number", "null"]}
@@ -55,13 +58,10 @@ SCHEMAS = {
             "high": NULLABLE_NUMBER,
             "high_can_be_exceeded": {"type": "boolean"},
             "approximate": {"type": "boolean"},
-            "period": {"type": "string", "enum": ["hour", "year"]},
+            "period": {"type": "string", "enum": PayPeriod.values},
             "currency": {"type": "string"},
             "year": NULLABLE_INTEGER,
-            "kind": {
-                "type": "string",
-                "enum": ["range", "average_range", "starting", "entry_level"],
-            },
+            "kind": {"type": "string", "enum": FigureKind.values},
             "cited_authority": {"type": "string"},
             "yearly_low": NULLABLE_NUMBER,
             "yearly_high": NULLABLE_NUMBER,
@@ -72,13 +72,14 @@ SCHEMAS = {
     "Requirement": _object(
         {
             "summary": {"type": "string"},
-            "necessity": {
-                "type": "string",
-                "enum": ["required", "preferred", "helpful", "optional", "common"],
-            },
+            "necessity": {"type": "string", "enum": Necessity.values},
             "scope": {"type": "string"},
             "education": NULLABLE_STRING,
-            "education_level": {**NULLABLE_INTEGER, "minimum": 0, "maximum": 5},
+            "education_level": {
+                **NULLABLE_INTEGER,
+                "minimum": min(EducationLevel.values),
+                "maximum": max(EducationLevel.values),
+            },
             "education_field": {"type": "string"},
             "experience_min_years": NULLABLE_NUMBER,
             "experience_max_years": NULLABLE_NUMBER,
@@ -103,7 +104,7 @@ SCHEMAS = {
             "ladder": {"type": "string"},
             "from_role": {"type": "string"},
             "to_role": {"type": "string"},
-            "direction": {"type": "string", "enum": ["up", "sideways"]},
+            "direction": {"type": "string", "enum": Promotion.Direction.values},
             "order_is_stated": {"type": "boolean"},
             "months_min": NULLABLE_INTEGER,
             "months_max": NULLABLE_INTEGER,
