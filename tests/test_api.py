@@ -3,9 +3,9 @@
 import pytest
 from jsonschema import Draft202012Validator
 
-from careers.models import Role, Source
-from ladders.models import Ladder
-from salaries.models import SalaryFigure
+from careers.models import EducationLevel, Necessity, Role, Source
+from ladders.models import Ladder, Promotion
+from salaries.models import FigureKind, PayPeriod, SalaryFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +79,39 @@ def test_salary_figures_carry_source_quote_and_yearly_equivalents(client):
     assert hourly["quote"].startswith("Depending on your area")
     undated = [f for f in body["salary_figures"] if f["year"] is None]
     assert undated
+
+
+def enums(node, where=()):
+    """Every enum in the document, by the path of keys that leads to it."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "enum":
+                yield where, value
+            else:
+                yield from enums(value, (*where, key))
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            yield from enums(value, (*where, n))
+
+
+def test_the_documents_enums_are_the_models_choices(document):
+    schemas = document["components"]["schemas"]
+    expected = {
+        ("SalaryFigure", "period"): PayPeriod.values,
+        ("SalaryFigure", "kind"): FigureKind.values,
+        ("Requirement", "necessity"): Necessity.values,
+        ("Promotion", "direction"): Promotion.Direction.values,
+    }
+    for (schema, field), values in expected.items():
+        assert schemas[schema]["properties"][field]["enum"] == values, (schema, field)
+    # No other enum written out by hand: every one in the document is checked above.
+    found = {where for where, _ in enums(document)}
+    assert found == {("components", "schemas", s, "properties", f) for s, f in expected}
+    level = schemas["Requirement"]["properties"]["education_level"]
+    assert (level["minimum"], level["maximum"]) == (
+        min(EducationLevel.values),
+        max(EducationLevel.values),
+    )
 
 
 def test_the_schema_rejects_a_wrong_body(document):
