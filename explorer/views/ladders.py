@@ -15,7 +15,8 @@ from core.choosers import drop_down_choices, find_named
 from core.htmx import HtmxHttpRequest, fragment
 from core.pagination import paginate
 from explorer.compare.memory import add_link
-from ladders.graph import PromotionGraph, layout, path_time
+from ladders.graph import PromotionGraph, path_time
+from ladders.layout import layout
 from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import describe_steps
 
