@@ -200,20 +200,40 @@ def _positions(rows: list[list[Node]], below: dict, above: dict) -> dict[Node, f
     return x
 
 
-def layout(graph: PromotionGraph, titles: dict[int, str]) -> MapLayout:
-    """Roles as boxes in rows by level, entry level at the bottom, and the moves between
-    them as arrows that pass between boxes, never behind one."""
+# ---- the steps of layout(), in the order it takes them ------------------------------------
+
+# (from role, to role) -> whether each move the sources name between them is sideways.
+Moves = dict[tuple[int, int], list[bool]]
+# node -> the nodes it is joined to in the row below (or above).
+Links = dict[Node, list[Node]]
+
+
+def _levels(graph: PromotionGraph, titles: dict[int, str]) -> dict[int, int]:
+    """The level of every role to be drawn: its level in the graph, or 0 for a role no
+    move touches."""
     levels = {role_id: level for role_id, level in graph.levels().items() if role_id in titles}
     for role_id in titles:
         levels.setdefault(role_id, 0)
-    directions: dict[tuple[int, int], list[bool]] = {}
+    return levels
+
+
+def _moves(graph: PromotionGraph, levels: dict[int, int]) -> Moves:
+    """The moves between drawn roles, one entry per pair of roles in the order the graph
+    first names them, with whether each of the pair's moves is sideways."""
+    directions: Moves = {}
     for edge in graph.edges:
         if edge.from_id in levels and edge.to_id in levels:
             directions.setdefault((edge.from_id, edge.to_id), []).append(edge.sideways)
-    leads_on = {from_id for from_id, _ in directions}
+    return directions
 
-    # Levels as rows from the bottom up. A crowded level wraps, roles that lead nowhere on
-    # its lower rows, so that arrows out of the level do not have to climb past them.
+
+def _stack(
+    levels: dict[int, int], titles: dict[int, str], leads_on: set[int]
+) -> tuple[list[list[Node]], dict[int, int]]:
+    """Levels as rows from the bottom up, each in title order, and the row of every role.
+
+    A crowded level wraps, roles that lead nowhere on its lower rows, so that arrows out
+    of the level do not have to climb past them."""
     by_level: dict[int, list[int]] = {}
     for role_id in sorted(levels, key=lambda role_id: titles[role_id].lower()):
         by_level.setdefault(levels[role_id], []).append(role_id)
@@ -230,12 +250,21 @@ def layout(graph: PromotionGraph, titles: dict[int, str]) -> MapLayout:
         for chunk in chunks:
             row_of.update((role_id, len(rows)) for role_id in chunk)
             rows.append(list(chunk))
+    return rows, row_of
 
-    # Every move as a chain of nodes, one per row from start to end. levels() puts the two
-    # ends of every move on different levels, so never on the same row.
+
+def _thread(
+    rows: list[list[Node]], row_of: dict[int, int], directions: Moves
+) -> tuple[list[list[Node]], Links, Links]:
+    """Every move as a chain of nodes, one per row from start to end, and each node's
+    neighbours in the rows below and above it.
+
+    Appends a channel node, (move number, row), to each row a move passes through; the
+    rows are changed in place. levels() puts the two ends of every move on different
+    levels, so never on the same row."""
     chains: list[list[Node]] = []
-    below: dict[Node, list[Node]] = {node: [] for row in rows for node in row}
-    above: dict[Node, list[Node]] = {node: [] for row in rows for node in row}
+    below: Links = {node: [] for row in rows for node in row}
+    above: Links = {node: [] for row in rows for node in row}
     for number, (from_id, to_id) in enumerate(directions):
         step = 1 if row_of[to_id] > row_of[from_id] else -1
         chain: list[Node] = [from_id]
@@ -250,10 +279,33 @@ def layout(graph: PromotionGraph, titles: dict[int, str]) -> MapLayout:
             above[lower].append(upper)
             below[upper].append(lower)
         chains.append(chain)
-    if not rows:
-        return MapLayout([], [], MARGIN * 2, MARGIN * 2)
-    rows = _order(rows, below, above)
-    x = _positions(rows, below, above)
+    return chains, below, above
+
+
+@dataclass
+class _Canvas:
+    """Where the placed rows land on the drawing: x shifted so the leftmost box or
+    channel is a margin in from the left edge, the first row (the entry level) at the
+    bottom."""
+
+    x: dict[Node, float]  # centre of every node, as _positions() placed it
+    shift: float
+    row_count: int
+    width: int
+    height: int
+
+    def top(self, r: int) -> int:
+        """The y of row r's top edge."""
+        return MARGIN + (self.row_count - 1 - r) * (BOX_HEIGHT + GAP_Y)
+
+    def at(self, node: Node) -> int:
+        """The drawn x of a node's centre."""
+        return round(self.x[node] + self.shift)
+
+
+def _canvas(rows: list[list[Node]], x: dict[Node, float]) -> _Canvas:
+    """The drawing's size and offset: wide enough for the outermost boxes and channels,
+    tall enough for every row, with a margin all round."""
 
     def extent(node: Node) -> tuple[float, float]:
         half = BOX_WIDTH / 2 if isinstance(node, int) else 0
@@ -261,57 +313,106 @@ def layout(graph: PromotionGraph, titles: dict[int, str]) -> MapLayout:
 
     left = min(extent(node)[0] for row in rows for node in row)
     right = max(extent(node)[1] for row in rows for node in row)
-    shift = MARGIN - left
-    width = round(right - left) + MARGIN * 2
     count = len(rows)
-    height = MARGIN * 2 + count * BOX_HEIGHT + (count - 1) * GAP_Y
+    return _Canvas(
+        x=x,
+        shift=MARGIN - left,
+        row_count=count,
+        width=round(right - left) + MARGIN * 2,
+        height=MARGIN * 2 + count * BOX_HEIGHT + (count - 1) * GAP_Y,
+    )
 
-    def top(r: int) -> int:
-        return MARGIN + (count - 1 - r) * (BOX_HEIGHT + GAP_Y)
 
-    def at(node: Node) -> int:
-        return round(x[node] + shift)
-
+def _boxes(
+    rows: list[list[Node]], canvas: _Canvas, titles: dict[int, str], levels: dict[int, int]
+) -> dict[int, Box]:
+    """A box for every role, by role id, centred where its node was placed."""
     boxes: dict[int, Box] = {}
     for r, row in enumerate(rows):
         for node in row:
             if isinstance(node, int):
-                corner = at(node) - BOX_WIDTH // 2
+                corner = canvas.at(node) - BOX_WIDTH // 2
                 boxes[node] = Box(
-                    node, titles[node], corner, top(r), levels[node], wrap(titles[node])
+                    node, titles[node], corner, canvas.top(r), levels[node], wrap(titles[node])
                 )
+    return boxes
 
-    # Where arrows meet a box's edge: spread along it, in the order of where they go.
+
+def _ports(
+    chains: list[list[Node]], row_of: dict[int, int], boxes: dict[int, Box], canvas: _Canvas
+) -> dict[tuple[int, int], int]:
+    """Where each arrow meets its boxes' edges, by (move number, 0 for its start or -1 for
+    its end): spread evenly along the edge, in the order of where the arrows go next."""
     ports: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
     for number, chain in enumerate(chains):
         up = row_of[chain[-1]] > row_of[chain[0]]
         ports.setdefault((chain[0], "top" if up else "bottom"), []).append(
-            (at(chain[1]), number, 0)
+            (canvas.at(chain[1]), number, 0)
         )
         ports.setdefault((chain[-1], "bottom" if up else "top"), []).append(
-            (at(chain[-2]), number, -1)
+            (canvas.at(chain[-2]), number, -1)
         )
     port_x: dict[tuple[int, int], int] = {}
     for (role_id, _), users in ports.items():
         for index, (_, number, end) in enumerate(sorted(users)):
             port_x[(number, end)] = boxes[role_id].x + BOX_WIDTH * (index + 1) // (len(users) + 1)
+    return port_x
 
+
+def _route(
+    number: int,
+    chain: list[Node],
+    up: bool,
+    start: Box,
+    end: Box,
+    port_x: dict[tuple[int, int], int],
+    canvas: _Canvas,
+) -> list[tuple[int, int]]:
+    """The points of one arrow: straight up (or down) out of the box, through each
+    channel and into the box, so the slanted parts all run at least STUB clear of every
+    box."""
+    lift = -STUB if up else STUB
+    first = (port_x[(number, 0)], start.y if up else start.y + BOX_HEIGHT)
+    last = (port_x[(number, -1)], end.y + BOX_HEIGHT if up else end.y)
+    points = [first, (first[0], first[1] + lift)]
+    for node in chain[1:-1]:
+        top = canvas.top(node[1])
+        near, far = (top + BOX_HEIGHT, top) if up else (top, top + BOX_HEIGHT)
+        points += [(canvas.at(node), near - lift), (canvas.at(node), far + lift)]
+    points += [(last[0], last[1] - lift), last]
+    return points
+
+
+def _arrows(
+    directions: Moves,
+    chains: list[list[Node]],
+    row_of: dict[int, int],
+    boxes: dict[int, Box],
+    port_x: dict[tuple[int, int], int],
+    canvas: _Canvas,
+) -> list[Arrow]:
+    """An arrow for every pair of roles with a move between them, routed along its chain."""
     arrows = []
     for number, ((from_id, to_id), sideways) in enumerate(directions.items()):
-        chain = chains[number]
         up = row_of[to_id] > row_of[from_id]
-        start, end = boxes[from_id], boxes[to_id]
-        # Straight up (or down) out of the box, through each channel and into the box, so
-        # the slanted parts all run at least STUB clear of every box.
-        lift = -STUB if up else STUB
-        first = (port_x[(number, 0)], start.y if up else start.y + BOX_HEIGHT)
-        last = (port_x[(number, -1)], end.y + BOX_HEIGHT if up else end.y)
-        points = [first, (first[0], first[1] + lift)]
-        for node in chain[1:-1]:
-            r = node[1]
-            near, far = (top(r) + BOX_HEIGHT, top(r)) if up else (top(r), top(r) + BOX_HEIGHT)
-            points += [(at(node), near - lift), (at(node), far + lift)]
-        points += [(last[0], last[1] - lift), last]
+        points = _route(number, chains[number], up, boxes[from_id], boxes[to_id], port_x, canvas)
         arrows.append(Arrow(from_id, to_id, points, all(sideways), mixed=len(set(sideways)) > 1))
+    return arrows
+
+
+def layout(graph: PromotionGraph, titles: dict[int, str]) -> MapLayout:
+    """Roles as boxes in rows by level, entry level at the bottom, and the moves between
+    them as arrows that pass between boxes, never behind one."""
+    levels = _levels(graph, titles)
+    directions = _moves(graph, levels)
+    rows, row_of = _stack(levels, titles, leads_on={from_id for from_id, _ in directions})
+    chains, below, above = _thread(rows, row_of, directions)
+    if not rows:
+        return MapLayout([], [], MARGIN * 2, MARGIN * 2)
+    rows = _order(rows, below, above)
+    canvas = _canvas(rows, _positions(rows, below, above))
+    boxes = _boxes(rows, canvas, titles, levels)
+    port_x = _ports(chains, row_of, boxes, canvas)
+    arrows = _arrows(directions, chains, row_of, boxes, port_x, canvas)
     ordered = sorted(boxes.values(), key=lambda box: (box.y, box.x))
-    return MapLayout(ordered, arrows, width, height)
+    return MapLayout(ordered, arrows, canvas.width, canvas.height)
