@@ -1,7 +1,8 @@
 """The promotion graph: every move of every ladder, as plain data.
 
-Pure Python on plain tuples, so it can be tested without a request or a database
-and built once per request with a single query. ladders.layout draws it as the career map.
+Pure Python on plain tuples, so it can be tested without a request or a database. It
+imports nothing from Django or the project: ladders.graph_store builds it from the
+database and keeps it per data version, and ladders.layout draws it as the career map.
 """
 
 from __future__ import annotations
@@ -45,10 +46,9 @@ class PathTime:
         return f"{known}, plus {self.unknown_steps} {steps} whose time is not stated"
 
 
-_CURRENT: dict[str, tuple[int, PromotionGraph]] = {}
-
-
 class PromotionGraph:
+    """Every move, indexed both by the role it leaves and by the role it enters."""
+
     def __init__(self, edges: Iterable[Edge]):
         self.edges = list(edges)
         self.out: dict[int, list[Edge]] = {}
@@ -56,31 +56,6 @@ class PromotionGraph:
         for edge in self.edges:
             self.out.setdefault(edge.from_id, []).append(edge)
             self.into.setdefault(edge.to_id, []).append(edge)
-
-    @classmethod
-    def from_database(cls) -> PromotionGraph:
-        from ladders.models import Promotion
-
-        rows = Promotion.objects.order_by("pk").values_list(
-            "pk", "from_role_id", "to_role_id", "months_min", "months_max", "direction"
-        )
-        return cls(
-            Edge(pk, a, b, low, high, direction == Promotion.Direction.SIDEWAYS)
-            for pk, a, b, low, high, direction in rows
-        )
-
-    @classmethod
-    def current(cls) -> PromotionGraph:
-        """The graph for the current data, built once per data version per process, so
-        a path search does not read every promotion on every request."""
-        from core.models import DataVersion
-
-        version = DataVersion.current()
-        cached = _CURRENT.get("graph")
-        if cached is None or cached[0] != version:
-            cached = (version, cls.from_database())
-            _CURRENT["graph"] = cached
-        return cached[1]
 
     @property
     def role_ids(self) -> set[int]:

@@ -15,7 +15,8 @@ from core.choosers import drop_down_choices, find_named
 from core.htmx import HtmxHttpRequest, fragment
 from core.pagination import paginate
 from explorer.compare.memory import add_link
-from ladders.graph import PromotionGraph, path_time
+from ladders.graph import path_time
+from ladders.graph_store import current_graph
 from ladders.layout import layout
 from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import describe_steps
@@ -129,7 +130,7 @@ def career_map(request: HtmxHttpRequest) -> HttpResponse:
         return render(
             request, "explorer/career_map.html", {"too_many": True, "role_count": role_count}
         )
-    graph = PromotionGraph.current()
+    graph = current_graph()
     roles = {role.pk: role for role in Role.objects.all()}
     titles = {pk: role.title for pk, role in roles.items()}
     drawing = layout(graph, titles)
@@ -203,7 +204,7 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
     status = 200
     if bound and form.is_valid():
         start, goal = form.cleaned_data["start"], form.cleaned_data["goal"]
-        graph = PromotionGraph.current()
+        graph = current_graph()
         path = graph.shortest_path(start.pk, goal.pk)
         context.update(start=start, goal=goal)
         if path is None:
