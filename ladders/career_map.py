@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from careers.models import Role
-from ladders.graph import Arrow, MapLayout, PromotionGraph, layout
+from ladders.graph_store import current_graph
+from ladders.layout import Arrow, MapLayout, layout
 
 MAP_LIMIT = 300  # roles; past this a drawing is unreadable, and the ladders serve better
 
@@ -26,7 +27,7 @@ class CareerMap:
         if role_count > MAP_LIMIT:
             return cls(role_count=role_count, too_many=True)
         roles = {role.pk: role for role in Role.objects.all()}
-        drawing = layout(PromotionGraph.current(), {pk: role.title for pk, role in roles.items()})
+        drawing = layout(current_graph(), {pk: role.title for pk, role in roles.items()})
         for box in drawing.boxes:
             box.role = roles[box.role_id]
         moves: dict[int, list] = {}

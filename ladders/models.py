@@ -12,6 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from careers.models import Employer, Role, SourcedStatement, Versioned
+from ladders.graph import Edge, PromotionGraph
 
 
 class LadderQuerySet(models.QuerySet):
@@ -142,8 +143,6 @@ class Promotion(SourcedStatement):
 
     def would_loop(self) -> bool:
         """Whether the ladder's other moves already lead from to_role back to from_role."""
-        from ladders.graph import Edge, PromotionGraph
-
         others = Promotion.objects.filter(ladder_id=self.ladder_id).exclude(pk=self.pk)
         graph = PromotionGraph(
             Edge(pk, a, b) for pk, a, b in others.values_list("pk", "from_role_id", "to_role_id")

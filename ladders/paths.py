@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from careers.models import Role
-from ladders.graph import PathTime, PromotionGraph, path_time
+from ladders.graph import PathTime, path_time
+from ladders.graph_store import current_graph
 from ladders.models import Promotion
 from ladders.steps import Step, describe_steps
 
@@ -30,7 +31,7 @@ class Route:
 
 
 def find_route(start: Role, goal: Role) -> Route:
-    graph = PromotionGraph.current()
+    graph = current_graph()
     path = graph.shortest_path(start.pk, goal.pk)
     if path is None:
         return Route(

@@ -58,13 +58,14 @@ def pytest_runtest_teardown(item, nextitem):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Tests roll the database back, and with it the data version; start each test with
-    an empty page cache so no test sees another's pages."""
+    an empty page cache and no kept promotion graph, so no test sees another's pages or
+    promotions."""
     from django.core.cache import cache
 
-    from ladders.graph import _CURRENT
+    from ladders.graph_store import graph_cache
 
     cache.clear()
-    _CURRENT.clear()
+    graph_cache.clear()
     yield
     cache.clear()
-    _CURRENT.clear()
+    graph_cache.clear()

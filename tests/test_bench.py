@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import clear_url_caches
 
 from careers.models import Role, Source
-from ladders.graph import PromotionGraph
+from ladders.graph_store import load_graph
 from ladders.models import Ladder, Promotion
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_the_catalogue_is_deterministic_from_its_seed():
 
 def test_synthetic_promotions_never_loop():
     generate()
-    graph = PromotionGraph.from_database()
+    graph = load_graph()
     for edge in graph.edges:
         assert graph.shortest_path(edge.to_id, edge.from_id) is None
 

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ladders.graph import Edge, PromotionGraph, layout, path_time, wrap
+from ladders.graph import Edge, PromotionGraph, path_time
+from ladders.layout import layout, wrap
 
 # 1 -> 2 -> 3 -> 4, 1 -> 5 (sideways), 6 isolated-ish: 6 -> 5
 EDGES = [

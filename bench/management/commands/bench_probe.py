@@ -13,7 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from careers.models import Role
-from ladders.graph import PromotionGraph
+from ladders.graph_store import current_graph
 from ladders.models import Ladder, Promotion
 
 
@@ -33,7 +33,7 @@ def farthest_from(start: Role) -> Role:
     """The role farthest from start: the path finder's hardest ordinary question in this
     data (at catalogue size, a route across synthetic ladders rather than inside the seed's
     small island)."""
-    reach = PromotionGraph.current().reachable_from(start.pk)
+    reach = current_graph().reachable_from(start.pk)
     return Role.objects.get(pk=min(reach, key=lambda role: (-reach[role], role)))
 
 
@@ -84,7 +84,7 @@ def measure(url: str, htmx: bool = False) -> dict:
 
 
 def graph_search_ms(start: int, goal: int, runs: int = 50) -> float:
-    graph = PromotionGraph.current()
+    graph = current_graph()
     times = []
     for _ in range(runs):
         began = time.perf_counter()
@@ -110,7 +110,7 @@ class Command(BaseCommand):
             report[name] = entry
             report[name]["_content"] = full["content"]
         start, goal = chosen["path finder"]["route"]
-        report["_route_moves"] = len(PromotionGraph.current().shortest_path(start, goal))
+        report["_route_moves"] = len(current_graph().shortest_path(start, goal))
         report["_graph_search_ms"] = graph_search_ms(start, goal)
         report["_roles"] = Role.objects.count()
         report["_promotions"] = Promotion.objects.count()
