@@ -6,11 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-from careers.models import EducationLevel, Necessity, RequirementStatement, Role
+from careers.models import EducationLevel, Necessity, RequirementStatement, Role, is_degree
 from ladders.graph import Edge, PathTime, path_time
 from ladders.models import Ladder, Promotion, Rung
-
-DEGREE = EducationLevel.ASSOCIATE
 
 
 @dataclass
@@ -44,11 +42,7 @@ class Cell:
 
     @property
     def required_education(self) -> list[RequirementStatement]:
-        return [
-            req
-            for req in self.role.requirements.all()
-            if req.necessity == Necessity.REQUIRED and req.education is not None
-        ]
+        return self.role.required_education_statements()
 
     @property
     def education(self) -> RequirementStatement | None:
@@ -106,7 +100,7 @@ class Cell:
     @property
     def needs_degree(self) -> bool:
         """Even the least demanding source requires an associate degree or more."""
-        return self.education is not None and self.education.education >= DEGREE
+        return self.education is not None and is_degree(self.education.education)
 
     @property
     def degree_dissent(self) -> Dissent | None:
@@ -114,7 +108,7 @@ class Cell:
         if self.needs_degree:
             return None
         return next(
-            (d for d in self.education_dissent if d.statements[0].education >= DEGREE), None
+            (d for d in self.education_dissent if is_degree(d.statements[0].education)), None
         )
 
     @property
@@ -123,7 +117,7 @@ class Cell:
         if self.needs_degree:
             return None
         for req in self.role.requirements.all():
-            if req.necessity == Necessity.PREFERRED and (req.education or 0) >= DEGREE:
+            if req.necessity == Necessity.PREFERRED and is_degree(req.education):
                 return req
         return None
 
