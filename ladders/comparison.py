@@ -11,6 +11,11 @@ from ladders.graph import Edge, PathTime, path_time
 from ladders.models import Ladder, Promotion, Rung
 
 
+def source_ids_of(statements: list[RequirementStatement]) -> list[int]:
+    """The sources behind these statements, each once, in order."""
+    return list(dict.fromkeys(req.source_id for req in statements))
+
+
 @dataclass
 class Dissent:
     """What some sources say about a rung that differs from the least demanding
@@ -30,7 +35,7 @@ class Dissent:
 
     @property
     def source_ids(self) -> list[int]:
-        return list(dict.fromkeys(req.source_id for req in self.statements))
+        return source_ids_of(self.statements)
 
 
 @dataclass
@@ -54,10 +59,8 @@ class Cell:
     def education_source_ids(self) -> list[int]:
         """Every source that requires no more than the least demanding statement."""
         least = self.education
-        return list(
-            dict.fromkeys(
-                req.source_id for req in self.required_education if req.education == least.education
-            )
+        return source_ids_of(
+            [req for req in self.required_education if req.education == least.education]
         )
 
     @property
@@ -80,7 +83,7 @@ class Cell:
 
     @property
     def experience_source_ids(self) -> list[int]:
-        return list(dict.fromkeys(req.source_id for req in self.experience))
+        return source_ids_of(self.experience)
 
     @property
     def experience_dissent(self) -> list[Dissent]:
