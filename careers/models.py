@@ -190,7 +190,7 @@ class RoleQuerySet(models.QuerySet):
         return self.annotate(
             least_required_education=models.Min(
                 "requirements__education",
-                filter=Q(requirements__necessity=Necessity.REQUIRED),
+                filter=Q(requirements__necessity__in=EDUCATION_REQUIRED_BY),
             )
         ).filter(Q(least_required_education__isnull=True) | Q(least_required_education__lte=level))
 
@@ -199,7 +199,7 @@ class RoleQuerySet(models.QuerySet):
         return self.annotate(
             least_required_years=models.Min(
                 "requirements__experience_min_years",
-                filter=Q(requirements__necessity__in=[Necessity.REQUIRED, Necessity.PREFERRED]),
+                filter=Q(requirements__necessity__in=EXPERIENCE_COUNTS),
             )
         ).filter(Q(least_required_years__isnull=True) | Q(least_required_years__lte=years))
 
@@ -270,15 +270,19 @@ class Role(Versioned):
             {req.education for req in self.requirements.all() if req.education is not None}
         )
 
+    def required_education_statements(self) -> list[RequirementStatement]:
+        """The statements that require an education level (from prefetched rows): the
+        ones RoleQuerySet.within_education takes the least of."""
+        return [
+            req
+            for req in self.requirements.all()
+            if req.necessity in EDUCATION_REQUIRED_BY and req.education is not None
+        ]
+
     def least_required_education(self) -> int | None:
         """The least education any source requires (the same rule as
         RoleQuerySet.within_education, on prefetched rows)."""
-        levels = [
-            req.education
-            for req in self.requirements.all()
-            if req.necessity == Necessity.REQUIRED and req.education is not None
-        ]
-        return min(levels) if levels else None
+        return min((req.education for req in self.required_education_statements()), default=None)
 
     @property
     def least_required_education_label(self) -> str:
@@ -286,13 +290,14 @@ class Role(Versioned):
         return EducationLevel(level).label if level is not None else ""
 
     def least_required_years(self):
+        """The least minimum experience any source asks for (the same rule as
+        RoleQuerySet.within_experience, on prefetched rows)."""
         years = [
             req.experience_min_years
             for req in self.requirements.all()
-            if req.necessity in (Necessity.REQUIRED, Necessity.PREFERRED)
-            and req.experience_min_years is not None
+            if req.necessity in EXPERIENCE_COUNTS and req.experience_min_years is not None
         ]
-        return min(years) if years else None
+        return min(years, default=None)
 
     def cited_rows(self, *, facts: bool = True) -> list[SourcedStatement]:
         """Every sourced row about this role (from prefetched rows): requirements, pay
@@ -332,6 +337,19 @@ class Necessity(models.TextChoices):
     HELPFUL = "helpful", "Helpful"
     OPTIONAL = "optional", "Optional opportunity"
     COMMON = "common", "Common background"
+
+
+# Which statements count, for the least education a role requires and the least
+# experience it asks for: the queryset filters and the Role methods both use these.
+EDUCATION_REQUIRED_BY = (Necessity.REQUIRED,)
+EXPERIENCE_COUNTS = (Necessity.REQUIRED, Necessity.PREFERRED)
+# The least education that counts as a degree.
+DEGREE_LEVEL = EducationLevel.ASSOCIATE
+
+
+def is_degree(level: int | None) -> bool:
+    """Whether a stated education level is a degree (an unstated one is not)."""
+    return level is not None and level >= DEGREE_LEVEL
 
 
 class RequirementStatement(SourcedStatement):

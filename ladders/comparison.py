@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-from careers.models import EducationLevel, Necessity, RequirementStatement, Role
+from careers.models import EducationLevel, Necessity, RequirementStatement, Role, is_degree
 from ladders.graph import Edge, PathTime, path_time
 from ladders.models import Ladder, Promotion, Rung
 
-DEGREE = EducationLevel.ASSOCIATE
+
+def source_ids_of(statements: list[RequirementStatement]) -> list[int]:
+    """The sources behind these statements, each once, in order."""
+    return list(dict.fromkeys(req.source_id for req in statements))
 
 
 @dataclass
@@ -32,7 +35,7 @@ class Dissent:
 
     @property
     def source_ids(self) -> list[int]:
-        return list(dict.fromkeys(req.source_id for req in self.statements))
+        return source_ids_of(self.statements)
 
 
 @dataclass
@@ -44,11 +47,7 @@ class Cell:
 
     @property
     def required_education(self) -> list[RequirementStatement]:
-        return [
-            req
-            for req in self.role.requirements.all()
-            if req.necessity == Necessity.REQUIRED and req.education is not None
-        ]
+        return self.role.required_education_statements()
 
     @property
     def education(self) -> RequirementStatement | None:
@@ -60,10 +59,8 @@ class Cell:
     def education_source_ids(self) -> list[int]:
         """Every source that requires no more than the least demanding statement."""
         least = self.education
-        return list(
-            dict.fromkeys(
-                req.source_id for req in self.required_education if req.education == least.education
-            )
+        return source_ids_of(
+            [req for req in self.required_education if req.education == least.education]
         )
 
     @property
@@ -86,7 +83,7 @@ class Cell:
 
     @property
     def experience_source_ids(self) -> list[int]:
-        return list(dict.fromkeys(req.source_id for req in self.experience))
+        return source_ids_of(self.experience)
 
     @property
     def experience_dissent(self) -> list[Dissent]:
@@ -106,7 +103,7 @@ class Cell:
     @property
     def needs_degree(self) -> bool:
         """Even the least demanding source requires an associate degree or more."""
-        return self.education is not None and self.education.education >= DEGREE
+        return self.education is not None and is_degree(self.education.education)
 
     @property
     def degree_dissent(self) -> Dissent | None:
@@ -114,7 +111,7 @@ class Cell:
         if self.needs_degree:
             return None
         return next(
-            (d for d in self.education_dissent if d.statements[0].education >= DEGREE), None
+            (d for d in self.education_dissent if is_degree(d.statements[0].education)), None
         )
 
     @property
@@ -123,7 +120,7 @@ class Cell:
         if self.needs_degree:
             return None
         for req in self.role.requirements.all():
-            if req.necessity == Necessity.PREFERRED and (req.education or 0) >= DEGREE:
+            if req.necessity == Necessity.PREFERRED and is_degree(req.education):
                 return req
         return None
 

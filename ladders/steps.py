@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from careers.models import EducationLevel, Necessity, Role, years_display
+from careers.models import Necessity, Role, years_display
 from ladders.models import Promotion
+from salaries import pay
 from salaries.models import SalaryFigure
 
 
@@ -32,8 +33,9 @@ class PayChange:
                 "see both figures as stated."
             )
         sign = "+" if self.yearly_difference >= 0 else "−"
+        amount = pay.money(abs(self.yearly_difference), pay.YEAR)
         return (
-            f"{sign}${abs(self.yearly_difference):,.0f} a year at the middle of the ranges "
+            f"{sign}{amount} {pay.PERIOD_WORDS[pay.YEAR]} at the middle of the ranges "
             f"(both from {self.compared_in.source.title}, {self.compared_in.year_display})."
         )
 
@@ -70,8 +72,8 @@ def requirements_gained(from_role: Role, to_role: Role) -> list[str]:
     gained = []
     before, after = from_role.least_required_education(), to_role.least_required_education()
     if after is not None and (before is None or after > before):
-        was = EducationLevel(before).label if before is not None else "none stated"
-        gained.append(f"Education: {EducationLevel(after).label} (before: {was})")
+        was = from_role.least_required_education_label or "none stated"
+        gained.append(f"Education: {to_role.least_required_education_label} (before: {was})")
     before_years, after_years = from_role.least_required_years(), to_role.least_required_years()
     if after_years is not None and (before_years is None or after_years > before_years):
         gained.append(f"Experience: at least {years_display(after_years)}")

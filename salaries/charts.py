@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from salaries.models import NormalisedPay
+from salaries.pay import NormalisedPay
 
 ROW_HEIGHT = 38
 BAR_HEIGHT = 14
@@ -48,7 +48,7 @@ class Chart:
 
 def open_ended(pay: NormalisedPay) -> bool:
     """Pay the source says can go past its figure, or gives only a floor for."""
-    return pay.figure.high_can_be_exceeded or (pay.high is None and pay.low is not None)
+    return pay.can_be_exceeded or (pay.high is None and pay.low is not None)
 
 
 def tick_label(value: Decimal) -> str:

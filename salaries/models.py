@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -13,8 +12,12 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from careers.models import Role, SourcedStatement
+from salaries import pay
+from salaries.pay import HOURS_PER_YEAR, NormalisedPay, StatedPay
 
-HOURS_PER_YEAR = 2080  # 40 hours x 52 weeks: the usual full-time convention.
+# The pay rules live in salaries.pay; other code imports these from here too.
+from salaries.pay import adjust_for_inflation as adjust_for_inflation
+
 # Beyond these, an hourly figure reads like a yearly one and the reverse.
 MOST_HOURLY = Decimal(500)
 LEAST_YEARLY = Decimal(1000)
@@ -22,8 +25,8 @@ EARLIEST_YEAR = 1950
 
 
 class PayPeriod(models.TextChoices):
-    HOUR = "hour", "an hour"
-    YEAR = "year", "a year"
+    HOUR = pay.HOUR, pay.PERIOD_WORDS[pay.HOUR]
+    YEAR = pay.YEAR, pay.PERIOD_WORDS[pay.YEAR]
 
 
 class FigureKind(models.TextChoices):
@@ -31,27 +34,6 @@ class FigureKind(models.TextChoices):
     AVERAGE_RANGE = "average_range", "Average pay range"
     STARTING = "starting", "Starting pay and top of the field"
     ENTRY_LEVEL = "entry_level", "Entry-level pay range"
-
-
-@dataclass
-class NormalisedPay:
-    """A figure as a yearly amount, possibly in another year's dollars."""
-
-    low: Decimal | None
-    high: Decimal | None
-    adjusted: bool
-    notes: list[str]
-    figure: SalaryFigure
-
-    def display(self) -> str:
-        return SalaryFigure(
-            low=None if self.low is None else self.low.quantize(Decimal(1)),
-            high=None if self.high is None else self.high.quantize(Decimal(1)),
-            high_can_be_exceeded=self.figure.high_can_be_exceeded,
-            approximate=self.figure.approximate,
-            period=PayPeriod.YEAR,
-            currency=self.figure.currency,
-        ).as_stated()
 
 
 class SalaryFigureQuerySet(models.QuerySet):
@@ -167,96 +149,48 @@ class SalaryFigure(SourcedStatement):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def stated(self) -> StatedPay:
+        """The figure as plain numbers, for the rules in salaries.pay."""
+        return StatedPay(
+            low=self.low,
+            high=self.high,
+            period=self.period,
+            approximate=self.approximate,
+            can_be_exceeded=self.high_can_be_exceeded,
+            currency=self.currency,
+            year=self.year,
+        )
+
     def as_stated(self) -> str:
         """The figure in the source's own terms, period always shown, e.g.
         "about $9.00–$17.00 an hour"."""
-        low, high = self.low, self.high
-        prefix = "about " if self.approximate else ""
-        exceed = self.high_can_be_exceeded
-        if low is not None and high is not None and low != high:
-            if exceed:
-                amount = f"from {prefix}{self._money(low)} to more than {self._money(high)}"
-            else:
-                amount = f"{prefix}{self._money(low)}–{self._money(high)}"
-        elif low is not None:
-            amount = f"{prefix}{self._money(low)}"
-            if high is None or exceed:
-                amount += " or more"
-        elif exceed:
-            amount = f"more than {prefix}{self._money(high)}"
-        else:
-            amount = f"up to {prefix}{self._money(high)}"
-        return f"{amount} {self.get_period_display()}"
-
-    def annual(self, value: Decimal | None) -> Decimal | None:
-        if value is None:
-            return None
-        return value * HOURS_PER_YEAR if self.period == PayPeriod.HOUR else value
+        return self.stated.as_stated()
 
     @property
     def annual_low(self) -> Decimal | None:
-        return self.annual(self.low)
+        return pay.yearly(self.low, self.period)
 
     @property
     def annual_high(self) -> Decimal | None:
-        return self.annual(self.high)
+        return pay.yearly(self.high, self.period)
 
     @property
     def annual_midpoint(self) -> Decimal:
         """Middle of the stated range as a yearly amount; a one-sided figure is its bound."""
-        low, high = self.annual_low, self.annual_high
-        if low is not None and high is not None:
-            return (low + high) / 2
-        return low if low is not None else high
+        return self.stated.yearly_midpoint
 
     def normalised(self, dollars_of: int | None, cpi: dict[int, Decimal]) -> NormalisedPay:
-        """Yearly equivalent, and in `dollars_of` dollars when asked and possible.
-        Undated figures are never adjusted: there is no year to adjust from."""
-        low, high = self.annual_low, self.annual_high
-        notes = []
-        if self.period == PayPeriod.HOUR:
-            notes.append(f"hourly figure × {HOURS_PER_YEAR:,} hours")
-        adjusted = False
-        if dollars_of is not None:
-            if self.year is None:
-                notes.append("not adjusted: the source gives no year")
-            elif self.year not in cpi or dollars_of not in cpi:
-                notes.append(f"not adjusted: no CPI-U figure for {self.year} or {dollars_of}")
-            else:
-                low, high = (
-                    None
-                    if value is None
-                    else adjust_for_inflation(value, self.year, dollars_of, cpi)
-                    for value in (low, high)
-                )
-                adjusted = True
-                if self.year != dollars_of:
-                    notes.append(f"adjusted from {self.year} to {dollars_of} dollars")
-        return NormalisedPay(low=low, high=high, adjusted=adjusted, notes=notes, figure=self)
+        """Yearly equivalent, and in `dollars_of` dollars when asked and possible."""
+        return self.stated.normalised(dollars_of, cpi)
 
     def as_yearly_equivalent(self) -> str:
-        """For hourly figures: the yearly equivalent at 2,080 hours, e.g.
-        "$18,720–$35,360 a year"; empty for figures already stated by the year."""
-        if self.period != PayPeriod.HOUR:
-            return ""
-        return SalaryFigure(
-            low=self.annual_low,
-            high=self.annual_high,
-            high_can_be_exceeded=self.high_can_be_exceeded,
-            approximate=self.approximate,
-            period=PayPeriod.YEAR,
-            currency=self.currency,
-        ).as_stated()
+        """For hourly figures: the yearly equivalent at 2,080 hours; empty otherwise."""
+        return self.stated.as_yearly_equivalent()
 
     @property
     def year_display(self) -> str:
         return str(self.year) if self.year else "year not stated"
-
-    def _money(self, value: Decimal) -> str:
-        symbol = "$" if self.currency == "USD" else f"{self.currency} "
-        if self.period == PayPeriod.HOUR:
-            return f"{symbol}{value:,.2f}"
-        return f"{symbol}{value:,.0f}"
 
 
 class CpiYearQuerySet(models.QuerySet):
@@ -286,11 +220,3 @@ class CpiYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.value}"
-
-
-def adjust_for_inflation(
-    amount: Decimal, from_year: int, to_year: int, table: dict[int, Decimal]
-) -> Decimal:
-    """`amount` in `from_year` dollars expressed in `to_year` dollars, by the ratio of
-    the two years' CPI-U annual averages. KeyError when either year is not in the table."""
-    return amount * table[to_year] / table[from_year]

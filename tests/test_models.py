@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from careers.models import RequirementStatement
+from careers.models import EducationLevel, RequirementStatement, Role, is_degree
 from ladders.models import Promotion
 from salaries.models import SalaryFigure
 
@@ -69,3 +69,37 @@ def test_time_in_role_reads_naturally(low, high, expected):
 def test_pay_that_can_exceed_its_figure_never_reads_as_a_cap(fields, expected):
     figure = SalaryFigure(period="year", high_can_be_exceeded=True, **fields)
     assert figure.as_stated() == expected
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        (None, False),
+        (EducationLevel.SOME_COLLEGE, False),
+        (EducationLevel.ASSOCIATE, True),
+        (EducationLevel.BACHELOR, True),
+    ],
+)
+def test_a_degree_is_an_associate_degree_or_more(level, expected):
+    assert is_degree(level) is expected
+
+
+@pytest.mark.django_db
+def test_least_education_and_experience_agree_in_the_database_and_in_python():
+    roles = list(Role.objects.with_pay_and_requirements())
+    for level in EducationLevel.values:
+        within = set(Role.objects.within_education(level).values_list("pk", flat=True))
+        by_python = {
+            role.pk
+            for role in roles
+            if role.least_required_education() is None or role.least_required_education() <= level
+        }
+        assert within == by_python, level
+    for years in (0, 1, 2, 5):
+        within = set(Role.objects.within_experience(years).values_list("pk", flat=True))
+        by_python = {
+            role.pk
+            for role in roles
+            if role.least_required_years() is None or role.least_required_years() <= years
+        }
+        assert within == by_python, years
