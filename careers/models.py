@@ -3,12 +3,14 @@
 Every statement row carries the source it was drawn from and the exact sentence
 (`quote`). Where sources disagree, each statement is kept as its own row: nothing
 is merged into an invented consensus value.
+
+The choices and rules for requirements (education levels, necessities, what counts as a
+degree) live in careers.requirements and are importable from here too.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,31 +19,20 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from careers.requirements import (
+    EDUCATION_REQUIRED_BY,
+    EXPERIENCE_COUNTS,
+    EducationLevel,
+    Necessity,
+    number_display,
+    years_display,
+)
+from careers.sources import SOURCED_KINDS, SourceStatements
 from core.locking import Versioned
 
 
 def normalise_whitespace(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-@dataclass(frozen=True)
-class SourcedKind:
-    """One kind of row drawn from a source."""
-
-    name: str  # plain name; a source fetched with_counts() has `<name>_count`
-    relation: str  # the reverse accessor on Source
-    label: str  # how a page names rows of this kind
-    related: tuple[str, ...]  # what a listing of them shows beside each row
-
-
-# Every kind of sourced row, in the order a source's page lists them.
-SOURCED_KINDS = (
-    SourcedKind("salaries", "salaryfigures", "pay figures", ("role",)),
-    SourcedKind("requirements", "requirementstatements", "requirements", ("role",)),
-    SourcedKind("ladders", "ladders", "ladders", ()),
-    SourcedKind("promotions", "promotions", "moves", ("from_role", "to_role", "ladder")),
-    SourcedKind("facts", "facts", "other facts", ("role", "employer")),
-)
 
 
 class SourceQuerySet(models.QuerySet):
@@ -96,53 +87,6 @@ class Source(Versioned):
     @property
     def year(self) -> int | None:
         return self.published_on.year if self.published_on else None
-
-
-class SourceStatements:
-    """Every row drawn from one source, in the order its page shows them, as one sequence
-    a Paginator can page through: the counts come with the source when it was fetched
-    `with_counts()`, and a page queries only the kinds of row it reaches."""
-
-    def __init__(self, source: Source):
-        self.parts = []
-        for kind in SOURCED_KINDS:
-            rows = getattr(source, kind.relation).all()
-            if kind.related:  # select_related() with no names would follow every key
-                rows = rows.select_related(*kind.related)
-            count = getattr(source, f"{kind.name}_count", None)
-            # The pk breaks ties in the usual order, so that no row falls between pages.
-            rows = rows.order_by(*rows.model._meta.ordering, "pk")
-            self.parts.append((kind, rows, rows.count() if count is None else count))
-
-    def count(self) -> int:
-        return sum(count for _, _, count in self.parts)
-
-    def __getitem__(self, window: slice) -> list[tuple[str, models.Model]]:
-        start, stop = window.start or 0, window.stop
-        taken, offset = [], 0
-        for kind, rows, count in self.parts:
-            low, high = max(start - offset, 0), min(stop - offset, count)
-            if low < high:
-                taken += [(kind.name, row) for row in rows[low:high]]
-            offset += count
-        return taken
-
-    def starts(self, per_page: int) -> list[tuple[str, int, int]]:
-        """(label, how many, the page where they start) for each kind with any rows."""
-        starts, offset = [], 0
-        for kind, _, count in self.parts:
-            if count:
-                starts.append((kind.label, count, offset // per_page + 1))
-            offset += count
-        return starts
-
-    @classmethod
-    def by_kind(cls, taken: list[tuple[str, models.Model]]) -> dict[str, list]:
-        """A page's rows grouped by kind, each kind under its own name (salaries, ...)."""
-        grouped: dict[str, list] = {kind.name: [] for kind in SOURCED_KINDS}
-        for name, row in taken:
-            grouped[name].append(row)
-        return grouped
 
 
 class SourcedStatement(Versioned):
@@ -320,38 +264,6 @@ class Role(Versioned):
         return self.facts_of_kind(Fact.Kind.REPORTS_TO)
 
 
-class EducationLevel(models.IntegerChoices):
-    """Ordered: a higher number is more education."""
-
-    NONE = 0, "No formal education"
-    HIGH_SCHOOL = 1, "High-school diploma or GED"
-    VOCATIONAL = 2, "Vocational certification"
-    SOME_COLLEGE = 3, "Some college"
-    ASSOCIATE = 4, "Associate (two-year) degree"
-    BACHELOR = 5, "Bachelor's degree"
-
-
-class Necessity(models.TextChoices):
-    REQUIRED = "required", "Required"
-    PREFERRED = "preferred", "Preferred"
-    HELPFUL = "helpful", "Helpful"
-    OPTIONAL = "optional", "Optional opportunity"
-    COMMON = "common", "Common background"
-
-
-# Which statements count, for the least education a role requires and the least
-# experience it asks for: the queryset filters and the Role methods both use these.
-EDUCATION_REQUIRED_BY = (Necessity.REQUIRED,)
-EXPERIENCE_COUNTS = (Necessity.REQUIRED, Necessity.PREFERRED)
-# The least education that counts as a degree.
-DEGREE_LEVEL = EducationLevel.ASSOCIATE
-
-
-def is_degree(level: int | None) -> bool:
-    """Whether a stated education level is a degree (an unstated one is not)."""
-    return level is not None and level >= DEGREE_LEVEL
-
-
 class RequirementStatement(SourcedStatement):
     """What one source says a role needs."""
 
@@ -422,21 +334,16 @@ class RequirementStatement(SourcedStatement):
     def experience_display(self) -> str:
         low, high = self.experience_min_years, self.experience_max_years
         if low is not None and high is not None:
-            return years_display(low) if low == high else f"{_number(low)} to {years_display(high)}"
+            return (
+                years_display(low)
+                if low == high
+                else f"{number_display(low)} to {years_display(high)}"
+            )
         if low is not None:
             return f"at least {years_display(low)}"
         if high is not None:
             return f"up to {years_display(high)}"
         return ""
-
-
-def _number(value) -> str:
-    return f"{value.normalize():f}" if hasattr(value, "normalize") else str(value)
-
-
-def years_display(value) -> str:
-    text = _number(value)
-    return f"{text} year" if text == "1" else f"{text} years"
 
 
 class Fact(SourcedStatement):

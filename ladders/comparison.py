@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-from careers.models import EducationLevel, Necessity, RequirementStatement, Role, is_degree
+from careers.models import EducationLevel, Necessity, RequirementStatement, Role
+from careers.requirements import is_degree
 from ladders.graph import Edge, PathTime, path_time
 from ladders.models import Ladder, Promotion, Rung
 

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from careers.models import EducationLevel, RequirementStatement, Role, is_degree
+from careers.models import EducationLevel, RequirementStatement, Role
+from careers.requirements import is_degree
 from ladders.models import Promotion
 from salaries.models import SalaryFigure
 

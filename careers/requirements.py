@@ -1,0 +1,47 @@
+"""What a requirement can say: the education levels in order, how strongly a source asks,
+which statements count for the "least required" rules, and how years read."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class EducationLevel(models.IntegerChoices):
+    """Ordered: a higher number is more education."""
+
+    NONE = 0, "No formal education"
+    HIGH_SCHOOL = 1, "High-school diploma or GED"
+    VOCATIONAL = 2, "Vocational certification"
+    SOME_COLLEGE = 3, "Some college"
+    ASSOCIATE = 4, "Associate (two-year) degree"
+    BACHELOR = 5, "Bachelor's degree"
+
+
+class Necessity(models.TextChoices):
+    REQUIRED = "required", "Required"
+    PREFERRED = "preferred", "Preferred"
+    HELPFUL = "helpful", "Helpful"
+    OPTIONAL = "optional", "Optional opportunity"
+    COMMON = "common", "Common background"
+
+
+# Which statements count, for the least education a role requires and the least
+# experience it asks for: the queryset filters and the Role methods both use these.
+EDUCATION_REQUIRED_BY = (Necessity.REQUIRED,)
+EXPERIENCE_COUNTS = (Necessity.REQUIRED, Necessity.PREFERRED)
+# The least education that counts as a degree.
+DEGREE_LEVEL = EducationLevel.ASSOCIATE
+
+
+def is_degree(level: int | None) -> bool:
+    """Whether a stated education level is a degree (an unstated one is not)."""
+    return level is not None and level >= DEGREE_LEVEL
+
+
+def number_display(value) -> str:
+    return f"{value.normalize():f}" if hasattr(value, "normalize") else str(value)
+
+
+def years_display(value) -> str:
+    text = number_display(value)
+    return f"{text} year" if text == "1" else f"{text} years"
