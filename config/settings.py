@@ -1,9 +1,10 @@
 """Settings for Career Ladder Explorer, driven by environment variables.
 
-DATABASE_URL   database to use (default: SQLite file var/db.sqlite3)
-DEBUG          "1"/"true" turns on debug mode (off unless set)
-SECRET_KEY     required unless DEBUG is on
-ALLOWED_HOSTS  comma-separated host names (default: localhost names only)
+The main ones: DATABASE_URL (default: SQLite file var/db.sqlite3), DEBUG ("1"/"true"; off
+unless set), SECRET_KEY (required unless DEBUG is on), ALLOWED_HOSTS (comma-separated; default
+localhost names only). Every variable read here (REDIS_URL, CACHE_KEY_PREFIX, HTTPS,
+BEHIND_PROXY, CSRF_TRUSTED_ORIGINS, STATIC_ROOT, SEEDS_DIR, AXES_FAILURE_LIMIT, BENCHMARK,
+...) is listed with its default in the README's Configuration table.
 """
 
 import os
