@@ -38,12 +38,3 @@ class CareerMap:
             for box in sorted(drawing.boxes, key=lambda b: (b.level, b.title.lower()))
         ]
         return cls(len(roles), map=drawing, outline=outline, move_count=len(drawing.arrows))
-
-    def context(self) -> dict:
-        return {
-            "too_many": self.too_many,
-            "role_count": self.role_count,
-            "map": self.map,
-            "outline": self.outline,
-            "move_count": self.move_count,
-        }

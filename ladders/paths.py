@@ -3,7 +3,7 @@ what each step pays and asks for; or, where no route is known, where each end le
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from careers.models import Role
 from ladders.graph import PathTime, path_time
@@ -24,10 +24,6 @@ class Route:
     # Where no route is known: the closest roles the start leads to, and that lead to the goal.
     nearest_from_start: list[tuple[Role, int]] = field(default_factory=list)
     nearest_to_goal: list[tuple[Role, int]] = field(default_factory=list)
-
-    def context(self) -> dict:
-        """The route's parts by name, as the path finder's template reads them."""
-        return {part.name: getattr(self, part.name) for part in fields(self)}
 
 
 def find_route(start: Role, goal: Role) -> Route:

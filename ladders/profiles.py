@@ -3,7 +3,7 @@ and the moves into and out of it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from django.db.models import Q
 
@@ -40,7 +40,3 @@ class RoleProfile:
             education_labels=[EducationLevel(level).label for level in role.education_levels()],
             statement_sources=len(role.source_ids()),
         )
-
-    def context(self) -> dict:
-        """The profile's parts by name, as the role page's template reads them."""
-        return {part.name: getattr(self, part.name) for part in fields(self)}

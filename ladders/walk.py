@@ -3,7 +3,7 @@ moves into and out of that rung, and the moves its source records off the ladder
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from careers.models import Role
 from ladders.models import Ladder, Promotion, Rung
@@ -90,7 +90,3 @@ class Walk:
             self.step_in = pairs.get((self.below.role_id, self.current.role_id))
         if self.above:
             self.step_out = pairs.get((self.current.role_id, self.above.role_id))
-
-    def context(self) -> dict:
-        """The walk's parts by name, as the ladder page's template reads them."""
-        return {part.name: getattr(self, part.name) for part in fields(self)}

@@ -10,6 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 from careers.models import Role
 from core.cache import cached_page
 from core.choosers import drop_down_choices
+from core.context import parts
 from core.htmx import HtmxHttpRequest, fragment
 from core.pagination import paginate
 from explorer.compare.memory import add_link
@@ -42,13 +43,13 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     # Only the whole page lists the moves off the ladder; a step swaps in one rung.
     walk = Walk.at(ladder, request.GET.get("at", ""), with_branches="#" not in template)
     compare = add_link(request, "ladder", reverse("ladders:compare-ladders"), ladder)
-    return render(request, template, {**walk.context(), "compare": compare})
+    return render(request, template, {**parts(walk), "compare": compare})
 
 
 @require_safe
 @cached_page
 def career_map(request: HtmxHttpRequest) -> HttpResponse:
-    return render(request, "explorer/career_map.html", CareerMap.current().context())
+    return render(request, "explorer/career_map.html", parts(CareerMap.current()))
 
 
 @require_safe
@@ -58,6 +59,6 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
     form = PathForm.from_query(request.GET)
     context = {"form": form, "choices": drop_down_choices(Role.objects.all(), "title")}
     if form.is_bound and form.is_valid():
-        context.update(find_route(form.cleaned_data["start"], form.cleaned_data["goal"]).context())
+        context.update(parts(find_route(form.cleaned_data["start"], form.cleaned_data["goal"])))
     template = fragment(request, "explorer/path_finder.html", "path-result")
     return render(request, template, context, status=form.status)

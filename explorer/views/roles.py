@@ -8,6 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from careers.models import Role
 from core.cache import cached_page
+from core.context import parts
 from core.htmx import HtmxHttpRequest, fragment
 from core.pagination import paginate
 from explorer.compare.memory import add_link
@@ -41,5 +42,5 @@ def role_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_profile(), slug=slug)
     compare = add_link(request, "role", reverse("careers:compare-roles"), role)
     return render(
-        request, "explorer/role_detail.html", {**RoleProfile.of(role).context(), "compare": compare}
+        request, "explorer/role_detail.html", {**parts(RoleProfile.of(role)), "compare": compare}
     )
