@@ -4,7 +4,8 @@ is documented as soon as it can be stored."""
 
 from __future__ import annotations
 
-from careers.models import SOURCED_KINDS, EducationLevel, Necessity
+from careers.models import EducationLevel, Necessity
+from careers.sources import SOURCED_KINDS
 from ladders.models import Promotion
 from salaries.models import FigureKind, PayPeriod
 

@@ -18,7 +18,8 @@ from api.serializers import (
     salary_data,
     source_data,
 )
-from careers.models import SOURCED_KINDS, Role, Source
+from careers.models import Role, Source
+from careers.sources import SOURCED_KINDS
 from core.cache import cached_page
 from ladders.models import Ladder, Promotion, Rung
 from salaries.models import SalaryFigure

@@ -15,10 +15,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from careers.querysets import RoleQuerySet, SourceQuerySet
 from careers.requirements import (
     EDUCATION_REQUIRED_BY,
     EXPERIENCE_COUNTS,
@@ -27,26 +28,12 @@ from careers.requirements import (
     number_display,
     years_display,
 )
-from careers.sources import SOURCED_KINDS, SourceStatements
+from careers.sources import SourceStatements
 from core.locking import Versioned
 
 
 def normalise_whitespace(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-class SourceQuerySet(models.QuerySet):
-    def with_counts(self) -> SourceQuerySet:
-        """Annotate how many rows of each kind every source supports."""
-        counts = {}
-        for kind in SOURCED_KINDS:
-            model = Source._meta.get_field(kind.relation).related_model
-            rows = model.objects.filter(source=models.OuterRef("pk")).order_by()
-            counts[f"{kind.name}_count"] = Coalesce(
-                models.Subquery(rows.values("source").annotate(n=models.Count("pk")).values("n")),
-                0,
-            )
-        return self.annotate(**counts)
 
 
 class Source(Versioned):
@@ -124,60 +111,6 @@ class Employer(Versioned):
 
     def __str__(self) -> str:
         return self.name
-
-
-class RoleQuerySet(models.QuerySet):
-    def within_education(self, level: int) -> RoleQuerySet:
-        """Roles that a person with this education can enter according to at least one
-        source: no source requires more (sources disagree, so the least demanding
-        required level counts)."""
-        return self.annotate(
-            least_required_education=models.Min(
-                "requirements__education",
-                filter=Q(requirements__necessity__in=EDUCATION_REQUIRED_BY),
-            )
-        ).filter(Q(least_required_education__isnull=True) | Q(least_required_education__lte=level))
-
-    def within_experience(self, years) -> RoleQuerySet:
-        """Roles whose least demanding stated minimum experience is within `years`."""
-        return self.annotate(
-            least_required_years=models.Min(
-                "requirements__experience_min_years",
-                filter=Q(requirements__necessity__in=EXPERIENCE_COUNTS),
-            )
-        ).filter(Q(least_required_years__isnull=True) | Q(least_required_years__lte=years))
-
-    def matching(self, text: str) -> RoleQuerySet:
-        """Free text over titles, other titles, descriptions and duties."""
-        facts = Fact.objects.filter(
-            role=models.OuterRef("pk"),
-            kind__in=[Fact.Kind.OTHER_TITLE, Fact.Kind.DESCRIPTION, Fact.Kind.DUTY],
-            text__icontains=text,
-        )
-        return self.filter(Q(title__icontains=text) | models.Exists(facts))
-
-    def with_pay_and_requirements(self) -> RoleQuerySet:
-        """What a step from one role to another compares, in a fixed number of queries."""
-        # Pay lives in salaries, which sits above careers: reached through the relation.
-        pay = self.model._meta.get_field("salary_figures").related_model
-        return self.prefetch_related(
-            models.Prefetch(
-                "requirements",
-                queryset=RequirementStatement.objects.select_related("source"),
-            ),
-            models.Prefetch(
-                "salary_figures",
-                queryset=pay.objects.select_related("source"),
-            ),
-        )
-
-    def with_profile(self) -> RoleQuerySet:
-        """Everything the role list and profile show, in a fixed number of queries."""
-        return self.with_pay_and_requirements().prefetch_related(
-            models.Prefetch(
-                "facts", queryset=Fact.objects.select_related("source", "related_role")
-            ),
-        )
 
 
 class Role(Versioned):

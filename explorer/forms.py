@@ -6,7 +6,8 @@ from django import forms
 from django.db.models.functions import Lower
 from django.http import QueryDict
 
-from careers.models import EducationLevel, Role, RoleQuerySet
+from careers.models import EducationLevel, Role
+from careers.querysets import RoleQuerySet
 from core.choosers import find_named
 from salaries.models import HOURS_PER_YEAR, PayPeriod
 from salaries.selectors import roles_paying_at_least

@@ -11,11 +11,11 @@ Pure Python like the graph it draws, so it can be tested without a request or a 
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
 from dataclasses import dataclass, field
-from itertools import groupby, pairwise
+from itertools import pairwise
 
 from ladders.graph import PromotionGraph
+from ladders.ordering import Node, order_rows, slide
 
 BOX_WIDTH = 164
 BOX_HEIGHT = 60
@@ -26,10 +26,6 @@ STUB = 12  # arrows leave and enter a box, and cross a row, straight up this far
 MARGIN = 16
 LINE_CHARS = 21
 PER_ROW = 5  # a level with more roles wraps onto further rows, so the map stays narrow
-SWEEPS = 9  # odd, so the last sweep is upwards, from the entry level
-
-# A place in a row: a role's id, or (move number, row) for a move passing through.
-Node = int | tuple[int, int]
 
 
 @dataclass
@@ -91,86 +87,6 @@ def _chunks(members: list[int]) -> list[list[int]]:
     return [members[first : first + size] for first in range(0, len(members), size)]
 
 
-def _crossings(upper: list[Node], lower: list[Node], links: dict[Node, list[Node]]) -> int:
-    """How many arrows between two neighbouring rows cross each other."""
-    place = {node: index for index, node in enumerate(upper)}
-    ends = sorted(
-        (index, place[other]) for index, node in enumerate(lower) for other in links[node]
-    )
-    seen: list[int] = []
-    total = 0
-    for _, end in ends:
-        total += len(seen) - bisect_right(seen, end)
-        insort(seen, end)
-    return total
-
-
-def _order(rows: list[list[Node]], below: dict, above: dict) -> list[list[Node]]:
-    """Rows reordered by the mean place of each node's neighbours, sweeping up and down,
-    keeping the order with the fewest crossings."""
-    place = {node: (index + 0.5) / len(row) for row in rows for index, node in enumerate(row)}
-
-    def mean(nodes: list[Node], own: float) -> float:
-        return sum(place[node] for node in nodes) / len(nodes) if nodes else own
-
-    def sweep(r: int, links: dict, others: dict) -> None:
-        here = {node: mean(links[node], place[node]) for node in rows[r]}
-        row = sorted(rows[r], key=lambda node: (here[node], place[node]))
-        # Among nodes tied on this side, those that go on to the other side are put in the
-        # middle, in that side's order, and the rest split around them: a role's moves to
-        # roles that lead nowhere fan out to both sides, the moves climbing on go up the
-        # middle, and the row stays narrow.
-        rows[r] = []
-        for _, group in groupby(row, key=here.__getitem__):
-            tied = list(group)
-            if len(tied) > 1:
-                going_on = sorted(
-                    (node for node in tied if others[node]),
-                    key=lambda node: (mean(others[node], 0), place[node]),
-                )
-                ending = [node for node in tied if not others[node]]
-                half = (len(ending) + 1) // 2
-                tied = [*ending[:half], *going_on, *ending[half:]]
-            rows[r] += tied
-        place.update((node, (index + 0.5) / len(row)) for index, node in enumerate(rows[r]))
-
-    def crossings() -> int:
-        return sum(_crossings(rows[r + 1], rows[r], above) for r in range(len(rows) - 1))
-
-    best, fewest = [list(row) for row in rows], crossings()
-    for turn in range(SWEEPS):
-        if turn % 2 == 0:
-            for r in range(1, len(rows)):
-                sweep(r, below, above)
-        else:
-            for r in range(len(rows) - 2, -1, -1):
-                sweep(r, above, below)
-        count = crossings()
-        if count <= fewest:  # on a tie, the later sweeps have settled more
-            best, fewest = [list(row) for row in rows], count
-    return best
-
-
-def _slide(wanted: list[float], weights: list[float], gaps: list[float]) -> list[float]:
-    """Positions in the given order, each at least its gap from the one before, as close
-    as can be to the wanted ones (weighted least squares: pool adjacent violators)."""
-    offsets = [0.0]
-    for gap in gaps:
-        offsets.append(offsets[-1] + gap)
-    blocks: list[list[float]] = []  # [weighted sum, weight, count]
-    for want, offset, weight in zip(wanted, offsets, weights, strict=True):
-        blocks.append([(want - offset) * weight, weight, 1])
-        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
-            total, weight_sum, count = blocks.pop()
-            blocks[-1][0] += total
-            blocks[-1][1] += weight_sum
-            blocks[-1][2] += count
-    placed: list[float] = []
-    for total, weight_sum, count in blocks:
-        placed.extend([total / weight_sum] * int(count))
-    return [place + offset for place, offset in zip(placed, offsets, strict=True)]
-
-
 def _positions(rows: list[list[Node]], below: dict, above: dict) -> dict[Node, float]:
     """The centre x of every node: rows packed, then slid towards their neighbours a few
     times, moves passing through pulled hardest so that they run straight."""
@@ -184,7 +100,7 @@ def _positions(rows: list[list[Node]], below: dict, above: dict) -> dict[Node, f
     gaps = [[gap(a, b) for a, b in pairwise(row)] for row in rows]
     x: dict[Node, float] = {}
     for row, row_gaps in zip(rows, gaps, strict=True):
-        x.update(zip(row, _slide([0.0] * len(row), [1.0] * len(row), row_gaps), strict=True))
+        x.update(zip(row, slide([0.0] * len(row), [1.0] * len(row), row_gaps), strict=True))
     # Up the rows towards the nodes below, down towards those above, and last towards both.
     for links in [below, above] * 3 + [None]:
         order = range(len(rows)) if links is not above else range(len(rows) - 1, -1, -1)
@@ -196,7 +112,7 @@ def _positions(rows: list[list[Node]], below: dict, above: dict) -> dict[Node, f
                 wanted.append(sum(near) / len(near) if near else x[node])
                 # A move passing through weighs most, so that it runs straight up.
                 weights.append((4.0 if isinstance(node, tuple) else 1.0) if near else 0.1)
-            x.update(zip(rows[r], _slide(wanted, weights, gaps[r]), strict=True))
+            x.update(zip(rows[r], slide(wanted, weights, gaps[r]), strict=True))
     return x
 
 
@@ -409,7 +325,7 @@ def layout(graph: PromotionGraph, titles: dict[int, str]) -> MapLayout:
     chains, below, above = _thread(rows, row_of, directions)
     if not rows:
         return MapLayout([], [], MARGIN * 2, MARGIN * 2)
-    rows = _order(rows, below, above)
+    rows = order_rows(rows, below, above)
     canvas = _canvas(rows, _positions(rows, below, above))
     boxes = _boxes(rows, canvas, titles, levels)
     port_x = _ports(chains, row_of, boxes, canvas)

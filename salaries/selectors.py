@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Exists, OuterRef
 
-from careers.models import RoleQuerySet
+from careers.querysets import RoleQuerySet
 from salaries.models import SalaryFigure
 
 
