@@ -16,9 +16,15 @@ from ladders.graph import Edge, PromotionGraph
 
 
 class LadderQuerySet(models.QuerySet):
-    def with_rungs(self) -> LadderQuerySet:
-        """Ladders with their source, employer and rungs (bottom first, with their roles)."""
-        rungs = Rung.objects.select_related("role").order_by("position")
+    def with_rungs(self, *, role_profiles: bool = False) -> LadderQuerySet:
+        """Ladders with their source, employer and rungs (bottom first, with their roles);
+        with `role_profiles`, each role comes with everything its profile shows."""
+        rungs = Rung.objects.order_by("position")
+        if role_profiles:
+            roles = Role.objects.with_profile()
+            rungs = rungs.prefetch_related(models.Prefetch("role", queryset=roles))
+        else:
+            rungs = rungs.select_related("role")
         return self.select_related("source", "employer").prefetch_related(
             models.Prefetch("rungs", queryset=rungs)
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from careers.models import Role
 from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import Step, describe_steps
 
@@ -32,13 +31,10 @@ class Walk:
     @classmethod
     def at(cls, ladder: Ladder, slug: str, *, with_branches: bool) -> Walk:
         """The walk standing on the rung whose role has this slug. `ladder` comes with its
-        rungs prefetched (Ladder.objects.with_rungs()); the moves off the ladder are
+        rungs and role profiles prefetched (Ladder.objects.with_rungs(role_profiles=True));
+        the moves off the ladder are
         worked out only `with_branches` (the whole page lists them, a step does not)."""
-        rungs = list(ladder.rungs.all())
-        profiles = Role.objects.with_profile().in_bulk([rung.role_id for rung in rungs])
-        for rung in rungs:
-            rung.profile = profiles[rung.role_id]
-        walk = cls(ladder=ladder, rungs=rungs)
+        walk = cls(ladder=ladder, rungs=list(ladder.rungs.all()))
         walk.stand_on(slug)
         if with_branches:
             walk.list_branches()

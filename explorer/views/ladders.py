@@ -38,7 +38,7 @@ def ladder_list(request: HtmxHttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @cached_page
 def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    ladder = get_object_or_404(Ladder.objects.with_rungs(), slug=slug)
+    ladder = get_object_or_404(Ladder.objects.with_rungs(role_profiles=True), slug=slug)
     template = fragment(request, "explorer/ladder_detail.html", "walk-step")
     # Only the whole page lists the moves off the ladder; a step swaps in one rung.
     walk = Walk.at(ladder, request.GET.get("at", ""), with_branches="#" not in template)
