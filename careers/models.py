@@ -223,6 +223,11 @@ class RequirementStatement(SourcedStatement):
     experience_may_substitute = models.BooleanField(
         default=False, help_text="The source says experience may stand in for education."
     )
+    applies_generally = models.BooleanField(
+        default=False,
+        help_text='The sentence is about a group of jobs (e.g. "positions in management"), '
+        "not this role by name: the site applies it to this role.",
+    )
 
     history = HistoricalRecords()
 
@@ -298,6 +303,8 @@ class Fact(SourcedStatement):
         ADVANCEMENT = "advancement", "Getting in and getting ahead"
         EMPLOYER = "employer", "About an employer"
         FIELD = "field", "About the field"
+        ENTRY = "entry", "Where people start"
+        TOP = "top", "Highest ranking"
 
     # Headings for a role profile's sections, in the order they appear.
     SECTION_HEADINGS = {

@@ -20,6 +20,8 @@ class EducationLevel(models.IntegerChoices):
 class Necessity(models.TextChoices):
     REQUIRED = "required", "Required"
     PREFERRED = "preferred", "Preferred"
+    SUGGESTED = "suggested", "Suggested"
+    ON_THE_WAY = "on_the_way", "Required on the way up"
     HELPFUL = "helpful", "Helpful"
     OPTIONAL = "optional", "Optional opportunity"
     COMMON = "common", "Common background"

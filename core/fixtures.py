@@ -1,5 +1,9 @@
 """Reading and writing the seed data in fixtures/: the loader names the file, row and
-reason of any bad row and changes nothing; the exporter writes what the loader reads."""
+reason of any bad row and changes nothing; the exporter writes what the loader reads.
+
+A load makes each model the files hold equal to the files: rows the files no longer hold
+are deleted, and the deletion is recorded in the row's history, where admin can restore
+it. Run `make export` before a load to keep rows added in admin."""
 
 from __future__ import annotations
 
@@ -89,6 +93,7 @@ def load(*, paths: list[Path]) -> int:
                 if stored != _values(instance):
                     loaded[type(instance), stored is not None, Path(path).name].append(instance)
                 count += 1
+        _remove_rows_not_in(files)
         try:
             connection.check_constraints()
         except DatabaseError as error:
@@ -96,6 +101,28 @@ def load(*, paths: list[Path]) -> int:
         reset_sequences({type(row.object) for _, rows in files for row in rows})
         record_history(loaded)
     return count
+
+
+def _remove_rows_not_in(files) -> None:
+    """Delete the rows of the loaded models that no file holds, the models loaded last
+    first (a promotion goes before the role it names), each deletion in its history."""
+    kept: dict[type, set] = {}
+    for path, rows in files:
+        for label in LAYOUT.get(Path(path).name, []):  # a file with no rows of a model
+            kept.setdefault(apps.get_model(label), set())
+        for row in rows:
+            kept.setdefault(type(row.object), set()).add(row.object.pk)
+    for model, pks in reversed(kept.items()):
+        for instance in model._default_manager.exclude(pk__in=pks).order_by("pk"):
+            instance._change_reason = "Removed: no longer in the fixtures"
+            try:
+                with transaction.atomic():
+                    instance.delete()
+            except DatabaseError as error:  # ProtectedError and RestrictedError among them
+                raise FixtureError(
+                    f"{instance._meta.label_lower} pk={instance.pk} is no longer in the "
+                    f"fixtures but cannot be removed: {error}"
+                ) from error
 
 
 def _values(instance) -> dict:

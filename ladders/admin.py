@@ -58,6 +58,7 @@ class PromotionInline(VersionedInline, admin.StackedInline):
     fields = [
         ("from_role", "to_role", "direction", "order_is_stated"),
         ("months_min", "months_max"),
+        "inferred_from",
         "source",
         "quote",
         "expected_version",

@@ -41,6 +41,10 @@ class Ladder(SourcedStatement):  # versioned through SourcedStatement
         help_text="Off when the source lists the rungs without saying their order; "
         "rung positions then only follow the source's listing.",
     )
+    name_is_ours = models.BooleanField(
+        default=False,
+        help_text="The source gives this ladder no name: the name is the site's own.",
+    )
 
     objects = LadderQuerySet.as_manager()
     history = HistoricalRecords()
@@ -98,7 +102,12 @@ class Promotion(SourcedStatement):
     direction = models.CharField(max_length=8, choices=Direction.choices, default=Direction.UP)
     order_is_stated = models.BooleanField(
         default=True,
-        help_text="Off when the source names both roles on one ladder but not this order.",
+        help_text="On only when the sentence states this move, from this role to that one. "
+        "Off when it is read from a list, an order or a general statement: say from what.",
+    )
+    inferred_from = models.TextField(
+        blank=True,
+        help_text="When the sentence does not state the move: what the site infers it from.",
     )
     months_min = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Time in the first role before the move; blank: unknown."
@@ -112,6 +121,12 @@ class Promotion(SourcedStatement):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(from_role=models.F("to_role")), name="promotion_not_to_itself"
+            ),
+            models.CheckConstraint(
+                condition=Q(order_is_stated=True) | ~Q(inferred_from=""),
+                name="promotion_inferred_says_from_what",
+                violation_error_message="A move the sentence does not state must say what "
+                "it is inferred from.",
             ),
             models.UniqueConstraint(
                 fields=["ladder", "from_role", "to_role"], name="promotion_once_per_ladder"

@@ -11,7 +11,8 @@ class SalaryInline(VersionedInline, admin.StackedInline):
     autocomplete_fields = ["source"]
     fields = [
         ("low", "high", "period", "year"),
-        ("kind", "approximate", "high_can_be_exceeded", "currency"),
+        ("kind", "approximate", "high_can_be_exceeded", "currency", "period_is_stated"),
+        ("hedge", "applies_to"),
         ("cited_authority", "condition"),
         "source",
         "quote",

@@ -85,6 +85,21 @@ class SalaryFigure(SourcedStatement):
     condition = models.CharField(
         max_length=200, blank=True, help_text="What the source says pay depends on."
     )
+    hedge = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text='How the source hedges the figure: "generally", "often", "can make", "may".',
+    )
+    applies_to = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The title the figure is given for, when narrower than the role "
+        '(e.g. "Customer Service Representative I").',
+    )
+    period_is_stated = models.BooleanField(
+        default=True,
+        help_text="Off when the sentence gives no period: the period is the site's reading.",
+    )
 
     objects = SalaryFigureQuerySet.as_manager()
     history = HistoricalRecords()

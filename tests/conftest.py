@@ -69,3 +69,25 @@ def fresh_cache():
     yield
     cache.clear()
     graph_cache.clear()
+
+
+@pytest.fixture
+def move_off_ladder(db):
+    """An editor's row: a move off the customer service track, to a role on no ladder.
+
+    No article states such a move (001 names no role before the training manager), so
+    tests of how the site shows one bring their own."""
+    from careers.models import Role
+    from ladders.models import Ladder, Promotion
+
+    ladder = Ladder.objects.get(slug="customer-service-track")
+    return Promotion.objects.create(
+        ladder=ladder,
+        source=ladder.source,
+        quote="Some people take their bachelor's degree with experience in the field and "
+        "pursue a career as Manager of Customer Service Training.",
+        from_role=Role.objects.get(slug="customer-service-representative"),
+        to_role=Role.objects.get(slug="customer-service-training-manager"),
+        order_is_stated=False,
+        inferred_from="An editor's row for a test: the sentence names no role before.",
+    )

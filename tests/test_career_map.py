@@ -29,9 +29,9 @@ def test_every_role_is_a_linked_box_and_every_move_an_arrow(client, django_asser
     assert svg.count('class="arrow sideways"') == len(sideways)
 
 
-def test_a_sideways_move_is_drawn_dashed(client):
+def test_a_sideways_move_is_drawn_dashed(client, move_off_ladder):
     # No article states a sideways move, so an editor's row stands in for one.
-    promotion = Promotion.objects.filter(to_role__slug="customer-service-training-manager").first()
+    promotion = move_off_ladder
     assert (
         'class="arrow sideways"' not in client.get(reverse("ladders:career-map")).content.decode()
     )
@@ -41,7 +41,7 @@ def test_a_sideways_move_is_drawn_dashed(client):
     assert html.count('class="arrow sideways"') == 1
 
 
-def test_the_list_says_whether_each_move_is_a_step_up_or_sideways(client):
+def test_the_list_says_whether_each_move_is_a_step_up_or_sideways(client, move_off_ladder):
     outline = client.get(reverse("ladders:career-map")).content.decode()
     outline = outline[outline.index('id="map-as-text"') :]
     assert (
@@ -49,7 +49,7 @@ def test_the_list_says_whether_each_move_is_a_step_up_or_sideways(client):
         "a step up</li>"
     ) in outline
     assert "sideways move</li>" not in outline
-    training = Promotion.objects.get(to_role__slug="customer-service-training-manager")
+    training = move_off_ladder
     training.direction = Promotion.Direction.SIDEWAYS
     training.save()
     # Two ladders name CSR → supervisor; if they disagree, the list gives both.

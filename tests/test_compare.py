@@ -206,7 +206,7 @@ def test_leads_to_says_the_time_in_role_is_unstated_and_names_the_ladder_of_a_re
     csr, _ = response.context["roles"]
     [group] = csr.leads_to
     assert group.label == "Step up, time in role not stated"
-    assert len(group.moves) == 9
+    assert len(group.moves) == 8
     # CSR to supervisor is stated twice, on two ladders.
     assert 'Supervisor</a> <span class="muted small">(on Convergys career track)</span>' in html
     assert (

@@ -98,7 +98,7 @@ def test_history_restore_gets_the_whole_page(client):
     assert b"<html" in html and b'<ol class="rungs" reversed>' in html
 
 
-def test_an_htmx_step_to_a_role_off_the_ladder_says_so_in_the_controls(client):
+def test_an_htmx_step_to_a_role_off_the_ladder_says_so_in_the_controls(client, move_off_ladder):
     html = client.get(
         "/ladders/customer-service-track/",
         {"at": "customer-service-training-manager"},
@@ -132,7 +132,7 @@ def test_unknown_ladder_is_a_helpful_404(client):
     assert b"We could not find that page" in response.content
 
 
-def test_moves_off_the_ladder_are_listed(client):
+def test_moves_off_the_ladder_are_listed(client, move_off_ladder):
     html = client.get("/ladders/customer-service-track/").content.decode()
     assert "Moves off this ladder" in html
     assert "Customer service training manager" in html
@@ -162,7 +162,9 @@ def test_a_ladder_with_many_moves_off_it_shows_ten_in_full_and_lists_the_rest(
     assert "Moves off this ladder" not in step.content.decode()
 
 
-def test_a_role_reached_by_a_move_off_the_ladder_stands_on_the_rung_it_leaves_from(client):
+def test_a_role_reached_by_a_move_off_the_ladder_stands_on_the_rung_it_leaves_from(
+    client, move_off_ladder
+):
     # A profile's "Next steps" links the ladder at the next role, which may not be a rung.
     response = client.get(
         "/ladders/customer-service-track/", {"at": "customer-service-training-manager"}

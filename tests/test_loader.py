@@ -184,3 +184,45 @@ def test_a_bad_row_leaves_the_database_exactly_as_it_was_with_loaddata(tmp_path,
         call_command("loaddata", str(first), str(second), verbosity=0)
     assert counts() == before
     assert not SalaryFigure.objects.filter(pk__in=[9001, 9002]).exists()
+
+
+def test_a_row_the_fixtures_no_longer_hold_is_removed_and_kept_in_history(move_off_ladder):
+    # A database loaded before a move was dropped from the fixtures loses it on the next load.
+    pk = move_off_ladder.pk
+    load(paths=default_files())
+    assert not Promotion.objects.filter(pk=pk).exists()
+    removed = Promotion.history.filter(id=pk).latest("history_date")
+    assert removed.history_type == "-"
+    assert removed.history_change_reason == "Removed: no longer in the fixtures"
+
+
+def test_a_row_that_cannot_be_removed_is_named_and_nothing_changes(tmp_path):
+    # A role the files no longer hold, but the ladders' rungs still climb through.
+    before = snapshot()
+    paths = []
+    for path in default_files():
+        data = json.loads(path.read_text("utf-8"))
+        if path.name == "roles.json":
+            data = [row for row in data if row["fields"].get("slug") != "supervisor"]
+        copy = tmp_path / path.name
+        copy.write_text(json.dumps(data), "utf-8")
+        paths.append(copy)
+    with pytest.raises(CommandError) as raised:
+        call_command("load_fixtures", *map(str, paths))
+    assert "careers.role pk=" in str(raised.value)
+    assert "cannot be removed" in str(raised.value)
+    assert snapshot() == before
+
+
+def test_a_file_with_no_rows_of_a_model_empties_it(tmp_path):
+    paths = []
+    for path in default_files():
+        data = json.loads(path.read_text("utf-8"))
+        if path.name == "ladders.json":
+            data = [row for row in data if row["model"] != "ladders.promotion"]
+        copy = tmp_path / path.name
+        copy.write_text(json.dumps(data), "utf-8")
+        paths.append(copy)
+    load(paths=paths)
+    assert Promotion.objects.count() == 0
+    assert Rung.objects.count() > 0
