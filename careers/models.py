@@ -340,6 +340,16 @@ class Fact(SourcedStatement):
     value_low = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     value_high = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     unit = models.CharField(max_length=40, blank=True, help_text='e.g. "people", "percent".')
+    topic = models.CharField(
+        max_length=40,
+        blank=True,
+        choices=[
+            ("outsourcing", "Outsourcing"),
+            ("pay_and_place", "Where pay and duties vary"),
+        ],
+        help_text="Facts on one topic are shown together, so sources that disagree sit "
+        "side by side; pay-and-place facts are shown wherever pay is.",
+    )
 
     history = HistoricalRecords()
 
