@@ -175,6 +175,9 @@ class SalaryFigure(SourcedStatement):
             can_be_exceeded=self.high_can_be_exceeded,
             currency=self.currency,
             year=self.year,
+            hedge=self.hedge,
+            applies_to=self.applies_to,
+            period_is_stated=self.period_is_stated,
         )
 
     def as_stated(self) -> str:

@@ -31,9 +31,15 @@ def as_stated(
     approximate: bool = False,
     can_be_exceeded: bool = False,
     currency: str = "USD",
+    hedge: str = "",
+    applies_to: str = "",
+    period_is_stated: bool = True,
 ) -> str:
     """A figure in the source's own terms, period always shown, e.g.
-    "about $9.00–$17.00 an hour", "from $16,000 to more than $100,000 a year"."""
+    "about $9.00–$17.00 an hour", "from $16,000 to more than $100,000 a year". The source's
+    hedge goes in front ("generally $22,925–$39,743"), the title the figure is given for
+    before that, and a period the sentence does not give is marked as the site's reading:
+    "$19,000–$34,000 (a year, as we read it)"."""
     prefix = "about " if approximate else ""
 
     def amount_of(value: Decimal) -> str:
@@ -52,7 +58,11 @@ def as_stated(
         amount = f"more than {prefix}{amount_of(high)}"
     else:
         amount = f"up to {prefix}{amount_of(high)}"
-    return f"{amount} {PERIOD_WORDS.get(period, period)}"
+    words = PERIOD_WORDS.get(period, period)
+    text = f"{amount} {words}" if period_is_stated else f"{amount} ({words}, as we read it)"
+    if hedge:
+        text = f"{hedge} {text}"
+    return f"{applies_to}: {text}" if applies_to else text
 
 
 def yearly(value: Decimal | None, period: str) -> Decimal | None:
@@ -88,6 +98,9 @@ class StatedPay:
     can_be_exceeded: bool = False
     currency: str = "USD"
     year: int | None = None  # the year the figure describes; None when undated
+    hedge: str = ""  # the source's own hedge: "generally", "often", "can make"
+    applies_to: str = ""  # the title the figure is given for, when narrower than the role
+    period_is_stated: bool = True
 
     def as_stated(self) -> str:
         return as_stated(
@@ -97,6 +110,9 @@ class StatedPay:
             approximate=self.approximate,
             can_be_exceeded=self.can_be_exceeded,
             currency=self.currency,
+            hedge=self.hedge,
+            applies_to=self.applies_to,
+            period_is_stated=self.period_is_stated,
         )
 
     @property

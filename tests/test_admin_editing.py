@@ -155,7 +155,10 @@ def test_an_inline_pay_edit_saves_and_shows_on_the_public_page(client, editor):
     data[key] = "51000.00"
     response = client.post(change_url(role), data)
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert "$33,655–$51,000 a year" in client.get(role.get_absolute_url()).content.decode()
+    assert (
+        "can make $33,655–$51,000 (a year, as we read it)"
+        in client.get(role.get_absolute_url()).content.decode()
+    )
 
 
 def test_a_second_concurrent_edit_is_refused_and_shows_what_changed(client, editor):

@@ -52,7 +52,7 @@ def test_a_saved_change_shows_on_the_next_request(client):
     figure.save()
     response = client.get(URL)
     assert response["X-Cache"] == "miss"
-    assert "$33,655–$51,000 a year" in response.content.decode()
+    assert "can make $33,655–$51,000 (a year, as we read it)" in response.content.decode()
 
 
 def test_a_fixture_load_shows_on_the_next_request(client, tmp_path):

@@ -27,7 +27,7 @@ def test_ladder_csv_has_a_row_per_fact_with_source_and_year(client):
             "rung": "2",
             "role": "Senior customer service representative",
             "attribute": "pay",
-            "value": "$33,655–$50,074 a year",
+            "value": "can make $33,655–$50,074 (a year, as we read it)",
             "source": "Exploring a Career in Customer and Call Center Services",
             "source_date": "2007-08-20",
             "year": "2007",
@@ -78,7 +78,7 @@ def test_csv_in_a_years_dollars_has_the_yearly_and_adjusted_values(client):
         },
     )
     rows = read_csv(response)
-    hourly = next(r for r in rows if r["value"] == "about $9.00–$17.00 an hour")
+    hourly = next(r for r in rows if r["value"] == "can make about $9.00–$17.00 an hour")
     assert hourly["yearly_equivalent"] == "about $18,720–$35,360 a year"
     assert hourly["in_2025_dollars"].startswith("about $") and "a year" in hourly["in_2025_dollars"]
     assert hourly["in_2025_dollars"] != hourly["yearly_equivalent"]
@@ -112,7 +112,10 @@ def test_ladder_csv_has_the_totals_rows(client):
     assert totals[("Customer service track", "first rung requiring a degree")] == (
         "Rung 3; one source: rung 1 (many jobs now)"
     )
-    assert totals[("Customer service track", "pay at the top")] == "$56,367–$78,468 a year"
+    assert (
+        totals[("Customer service track", "pay at the top")]
+        == "typically $56,367–$78,468 (a year, as we read it)"
+    )
     assert ("Customer service track", "education added along the way") in totals
     assert ("Customer service track", "pay at entry") in totals
     assert totals[("Stream International support track", "pay at the top")] == "not stated"

@@ -51,6 +51,22 @@ D = Decimal
         (D("40000"), D("40000"), "year", {}, "$40,000 a year"),
         (D("40000"), D("40000"), "year", {"can_be_exceeded": True}, "$40,000 or more a year"),
         (D("12.5"), None, "hour", {"currency": "CAD"}, "CAD 12.50 or more an hour"),
+        # The source's hedge, the title a figure is for, and a period the sentence omits.
+        (D("22925"), D("39743"), "year", {"hedge": "often"}, "often $22,925–$39,743 a year"),
+        (
+            D("25702"),
+            D("33661"),
+            "year",
+            {"hedge": "generally", "applies_to": "CSR I", "period_is_stated": False},
+            "CSR I: generally $25,702–$33,661 (a year, as we read it)",
+        ),
+        (
+            D("19000"),
+            D("34000"),
+            "year",
+            {"period_is_stated": False},
+            "$19,000–$34,000 (a year, as we read it)",
+        ),
     ],
 )
 def test_as_stated_reads_as_the_source_put_it(low, high, period, options, expected):

@@ -21,14 +21,17 @@ def test_role_list_shows_every_role_with_a_link(client):
 def test_role_list_shows_pay_as_stated_with_period_and_year(client):
     html = client.get(reverse("careers:role-list")).content.decode()
     assert "about $9.00–$17.00 an hour" in html
-    assert "$25,702–$33,661 a year" in html
+    assert (
+        "Customer Service Representative I: generally $25,702–$33,661 (a year, as we read it)"
+        in html
+    )
     assert "(2008)" in html and "(2007)" in html
     assert "year not stated" in html
 
 
 def test_role_list_shows_the_field_wide_pay_statement(client):
     html = client.get(reverse("careers:role-list")).content.decode()
-    assert "from about $16,000 to more than $100,000 a year" in html
+    assert "on average from about $16,000 to more than $100,000 a year" in html
 
 
 def test_role_list_shows_education_and_experience_at_a_glance(client):
