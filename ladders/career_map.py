@@ -8,8 +8,28 @@ from dataclasses import dataclass, field
 from careers.models import Role
 from ladders.graph_store import current_graph
 from ladders.layout import Arrow, MapLayout, layout
+from ladders.models import Promotion
 
 MAP_LIMIT = 300  # roles; past this a drawing is unreadable, and the ladders serve better
+
+
+@dataclass
+class MapMove:
+    """One arrow of the map as the list says it: the role led to, and, where no sentence
+    states any move between the two roles, what the moves are inferred from."""
+
+    role: Role
+    arrow: Arrow
+    inferred_from: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Legend:
+    """What the drawing holds, so its legend names only what it draws."""
+
+    stated: bool = False
+    inferred: bool = False
+    sideways: bool = False
 
 
 @dataclass
@@ -17,9 +37,10 @@ class CareerMap:
     role_count: int
     too_many: bool = False
     map: MapLayout | None = None
-    # (role, [(role it leads to, arrow), ...]) for every box, entry level first.
-    outline: list[tuple[Role, list[tuple[Role, Arrow]]]] = field(default_factory=list)
+    # (role, the moves out of it) for every box, bottom row first.
+    outline: list[tuple[Role, list[MapMove]]] = field(default_factory=list)
     move_count: int = 0
+    legend: Legend = field(default_factory=Legend)
 
     @classmethod
     def current(cls) -> CareerMap:
@@ -30,11 +51,25 @@ class CareerMap:
         drawing = layout(current_graph(), {pk: role.title for pk, role in roles.items()})
         for box in drawing.boxes:
             box.role = roles[box.role_id]
-        moves: dict[int, list] = {}
+        reasons: dict[tuple[int, int], list[str]] = {}
+        for a, b, why in Promotion.objects.filter(order_is_stated=False).values_list(
+            "from_role_id", "to_role_id", "inferred_from"
+        ):
+            if why not in reasons.setdefault((a, b), []):
+                reasons[a, b].append(why)
+        moves: dict[int, list[MapMove]] = {}
         for arrow in drawing.arrows:
-            moves.setdefault(arrow.from_id, []).append((roles[arrow.to_id], arrow))
+            pair = (arrow.from_id, arrow.to_id)
+            move = MapMove(roles[arrow.to_id], arrow, [] if arrow.stated else reasons.get(pair, []))
+            moves.setdefault(arrow.from_id, []).append(move)
         outline = [
-            (box.role, sorted(moves.get(box.role_id, []), key=lambda move: move[0].title))
+            (box.role, sorted(moves.get(box.role_id, []), key=lambda move: move.role.title))
             for box in sorted(drawing.boxes, key=lambda b: (b.level, b.title.lower()))
         ]
-        return cls(len(roles), map=drawing, outline=outline, move_count=len(drawing.arrows))
+        arrows = drawing.arrows
+        legend = Legend(
+            stated=any(a.stated for a in arrows),
+            inferred=not all(a.stated for a in arrows),
+            sideways=any(a.sideways or a.mixed for a in arrows),
+        )
+        return cls(len(roles), map=drawing, outline=outline, move_count=len(arrows), legend=legend)

@@ -20,6 +20,7 @@ class Edge:
     months_min: int | None = None
     months_max: int | None = None
     sideways: bool = False
+    stated: bool = True  # the sentence states this move; off when it is inferred
 
 
 @dataclass

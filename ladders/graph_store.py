@@ -14,11 +14,17 @@ from ladders.models import Promotion
 def load_graph() -> PromotionGraph:
     """Every promotion in the database as one graph, in one query."""
     rows = Promotion.objects.order_by("pk").values_list(
-        "pk", "from_role_id", "to_role_id", "months_min", "months_max", "direction"
+        "pk",
+        "from_role_id",
+        "to_role_id",
+        "months_min",
+        "months_max",
+        "direction",
+        "order_is_stated",
     )
     return PromotionGraph(
-        Edge(pk, a, b, low, high, direction == Promotion.Direction.SIDEWAYS)
-        for pk, a, b, low, high, direction in rows
+        Edge(pk, a, b, low, high, direction == Promotion.Direction.SIDEWAYS, stated)
+        for pk, a, b, low, high, direction, stated in rows
     )
 
 

@@ -52,6 +52,7 @@ class Arrow:
     points: list[tuple[int, int]]
     sideways: bool  # every move named between the two roles is sideways
     mixed: bool = False  # some ladders call it a step up, others sideways
+    stated: bool = True  # some sentence states a move between the two; off when all inferred
 
     @property
     def svg_points(self) -> str:
@@ -118,8 +119,8 @@ def _positions(rows: list[list[Node]], below: dict, above: dict) -> dict[Node, f
 
 # ---- the steps of layout(), in the order it takes them ------------------------------------
 
-# (from role, to role) -> whether each move the sources name between them is sideways.
-Moves = dict[tuple[int, int], list[bool]]
+# (from role, to role) -> (sideways, stated) for each move the sources name between them.
+Moves = dict[tuple[int, int], list[tuple[bool, bool]]]
 # node -> the nodes it is joined to in the row below (or above).
 Links = dict[Node, list[Node]]
 
@@ -135,11 +136,12 @@ def _levels(graph: PromotionGraph, titles: dict[int, str]) -> dict[int, int]:
 
 def _moves(graph: PromotionGraph, levels: dict[int, int]) -> Moves:
     """The moves between drawn roles, one entry per pair of roles in the order the graph
-    first names them, with whether each of the pair's moves is sideways."""
+    first names them, with whether each of the pair's moves is sideways and stated."""
     directions: Moves = {}
     for edge in graph.edges:
         if edge.from_id in levels and edge.to_id in levels:
-            directions.setdefault((edge.from_id, edge.to_id), []).append(edge.sideways)
+            pair = (edge.from_id, edge.to_id)
+            directions.setdefault(pair, []).append((edge.sideways, edge.stated))
     return directions
 
 
@@ -309,10 +311,12 @@ def _arrows(
 ) -> list[Arrow]:
     """An arrow for every pair of roles with a move between them, routed along its chain."""
     arrows = []
-    for number, ((from_id, to_id), sideways) in enumerate(directions.items()):
+    for number, ((from_id, to_id), moves) in enumerate(directions.items()):
         up = row_of[to_id] > row_of[from_id]
         points = _route(number, chains[number], up, boxes[from_id], boxes[to_id], port_x, canvas)
-        arrows.append(Arrow(from_id, to_id, points, all(sideways), mixed=len(set(sideways)) > 1))
+        sideways = {side for side, _ in moves}
+        stated = any(said for _, said in moves)
+        arrows.append(Arrow(from_id, to_id, points, all(sideways), len(sideways) > 1, stated))
     return arrows
 
 

@@ -89,5 +89,5 @@ def move_off_ladder(db):
         from_role=Role.objects.get(slug="customer-service-representative"),
         to_role=Role.objects.get(slug="customer-service-training-manager"),
         order_is_stated=False,
-        inferred_from="An editor's row for a test: the sentence names no role before.",
+        inferred_from="A row an editor added for a test: the sentence names no role before.",
     )

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_role_is_a_linked_box_and_every_move_an_arrow(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):  # one for what inferred moves come from
         response = client.get(reverse("ladders:career-map"))
     html = response.content.decode()
     svg = html[html.index("<svg") : html.index("</svg>")]
@@ -27,6 +27,11 @@ def test_every_role_is_a_linked_box_and_every_move_an_arrow(client, django_asser
         Promotion.objects.filter(direction="sideways").values_list("from_role", "to_role")
     )
     assert svg.count('class="arrow sideways"') == len(sideways)
+    # A pair is drawn dotted only when no sentence states any of its moves.
+    stated = set(
+        Promotion.objects.filter(order_is_stated=True).values_list("from_role", "to_role")
+    )
+    assert svg.count(" inferred\"") == len(pairs - stated) > 0
 
 
 def test_a_sideways_move_is_drawn_dashed(client, move_off_ladder):
@@ -38,7 +43,7 @@ def test_a_sideways_move_is_drawn_dashed(client, move_off_ladder):
     promotion.direction = Promotion.Direction.SIDEWAYS
     promotion.save()
     html = client.get(reverse("ladders:career-map")).content.decode()
-    assert html.count('class="arrow sideways"') == 1
+    assert html.count('class="arrow sideways inferred"') == 1
 
 
 def test_the_list_says_whether_each_move_is_a_step_up_or_sideways(client, move_off_ladder):
@@ -60,13 +65,14 @@ def test_the_list_says_whether_each_move_is_a_step_up_or_sideways(client, move_o
     outline = html[html.index('id="map-as-text"') :]
     assert (
         'leads to <a href="/roles/customer-service-training-manager/">'
-        "Customer service training manager</a>: a sideways move</li>"
+        "Customer service training manager</a>: a sideways move, inferred (order not stated): "
+        "A row an editor added for a test: the sentence names no role before.</li>"
     ) in outline
     assert (
         'leads to <a href="/roles/supervisor/">Supervisor</a>: '
         "a step up on one ladder, a sideways move on another</li>"
     ) in outline
-    assert html.count('class="arrow sideways"') == 1
+    assert html.count('class="arrow sideways inferred"') == 1
 
 
 def test_entry_level_is_drawn_at_the_bottom(client):
