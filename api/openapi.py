@@ -4,7 +4,7 @@ is documented as soon as it can be stored."""
 
 from __future__ import annotations
 
-from careers.models import EducationLevel, Necessity
+from careers.models import EducationLevel, Fact, Necessity
 from careers.sources import SOURCED_KINDS
 from ladders.models import Promotion
 from salaries.models import FigureKind, PayPeriod
@@ -64,6 +64,12 @@ SCHEMAS = {
             "year": NULLABLE_INTEGER,
             "kind": {"type": "string", "enum": FigureKind.values},
             "cited_authority": {"type": "string"},
+            "hedge": {"type": "string"},
+            "applies_to": {"type": "string"},
+            "period_is_stated": {
+                "type": "boolean",
+                "description": "When false, the period is the site's reading of the sentence.",
+            },
             "yearly_low": NULLABLE_NUMBER,
             "yearly_high": NULLABLE_NUMBER,
             **CITED,
@@ -87,13 +93,18 @@ SCHEMAS = {
             "experience_field": {"type": "string"},
             "certification": {"type": "string"},
             "experience_may_substitute": {"type": "boolean"},
+            "applies_generally": {
+                "type": "boolean",
+                "description": "The sentence is about a group of jobs; the site applies it here.",
+            },
             **CITED,
         }
     ),
     "Fact": _object(
         {
-            "kind": {"type": "string"},
+            "kind": {"type": "string", "enum": Fact.Kind.values},
             "text": {"type": "string"},
+            "topic": {"type": "string", "enum": ["", *dict(Fact._meta.get_field("topic").choices)]},
             "value_low": NULLABLE_NUMBER,
             "value_high": NULLABLE_NUMBER,
             "unit": {"type": "string"},
@@ -106,7 +117,12 @@ SCHEMAS = {
             "from_role": {"type": "string"},
             "to_role": {"type": "string"},
             "direction": {"type": "string", "enum": Promotion.Direction.values},
-            "order_is_stated": {"type": "boolean"},
+            "order_is_stated": {
+                "type": "boolean",
+                "description": "Whether the quoted sentence states this move; when false, "
+                "inferred_from says what the move is inferred from.",
+            },
+            "inferred_from": {"type": "string"},
             "months_min": NULLABLE_INTEGER,
             "months_max": NULLABLE_INTEGER,
             **CITED,
@@ -126,6 +142,10 @@ SCHEMAS = {
             "name": {"type": "string"},
             "employer": NULLABLE_STRING,
             "order_is_stated": {"type": "boolean"},
+            "name_is_ours": {
+                "type": "boolean",
+                "description": "The source gives the ladder no name: the name is the site's.",
+            },
             "url": {"type": "string"},
             "api_url": {"type": "string"},
             "rungs": {

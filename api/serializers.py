@@ -43,6 +43,9 @@ def salary_data(figure: SalaryFigure) -> dict:
         "year": figure.year,
         "kind": figure.kind,
         "cited_authority": figure.cited_authority,
+        "hedge": figure.hedge,
+        "applies_to": figure.applies_to,
+        "period_is_stated": figure.period_is_stated,
         "yearly_low": _decimal(figure.annual_low),
         "yearly_high": _decimal(figure.annual_high),
         **cited(figure),
@@ -62,6 +65,7 @@ def requirement_data(req) -> dict:
         "experience_field": req.experience_field,
         "certification": req.certification,
         "experience_may_substitute": req.experience_may_substitute,
+        "applies_generally": req.applies_generally,
         **cited(req),
     }
 
@@ -70,6 +74,7 @@ def fact_data(fact) -> dict:
     return {
         "kind": fact.kind,
         "text": fact.text,
+        "topic": fact.topic,
         "value_low": _decimal(fact.value_low),
         "value_high": _decimal(fact.value_high),
         "unit": fact.unit,
@@ -84,6 +89,7 @@ def promotion_data(move: Promotion) -> dict:
         "to_role": move.to_role.slug,
         "direction": move.direction,
         "order_is_stated": move.order_is_stated,
+        "inferred_from": move.inferred_from,
         "months_min": move.months_min,
         "months_max": move.months_max,
         **cited(move),
@@ -105,6 +111,7 @@ def ladder_data(ladder: Ladder, rungs: list[Rung]) -> dict:
         "name": ladder.name,
         "employer": ladder.employer.name if ladder.employer_id else None,
         "order_is_stated": ladder.order_is_stated,
+        "name_is_ours": ladder.name_is_ours,
         "url": ladder.get_absolute_url(),
         "api_url": reverse("api:ladder-detail", args=[ladder.slug]),
         "rungs": [{"position": r.position, "role": r.role.slug} for r in rungs],

@@ -141,6 +141,16 @@ class Role(Versioned):
     def other_titles(self) -> list[Fact]:
         return self.facts_of_kind(Fact.Kind.OTHER_TITLE)
 
+    @property
+    def entry_facts(self) -> list[Fact]:
+        """What sources say about people starting here: the only ground for "entry"."""
+        return self.facts_of_kind(Fact.Kind.ENTRY)
+
+    @property
+    def top_facts(self) -> list[Fact]:
+        """What sources say about this role's rank: the only ground for "top"."""
+        return self.facts_of_kind(Fact.Kind.TOP)
+
     def education_levels(self) -> list[int]:
         """Distinct stated education levels, lowest first (one per disagreeing source)."""
         return sorted(

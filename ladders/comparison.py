@@ -43,8 +43,8 @@ class Dissent:
 class Cell:
     position: int
     role: Role
-    step_up: Promotion | None = None  # the move from this rung to the next, if stated
-    is_top: bool = False
+    step_up: Promotion | None = None  # the move from this rung to the next, if the data holds one
+    is_last: bool = False  # the ladder names no rung above (not "the top": no source says so)
 
     @property
     def required_education(self) -> list[RequirementStatement]:
@@ -134,17 +134,27 @@ def scoped(text: str, scope: str) -> str:
 class Column:
     ladder: Ladder
     cells: list[Cell]
-    time: PathTime
+    time: PathTime  # over the moves the data holds between neighbouring rungs, no more
     degree_at: int | None = None
     stand_out: list[str] = field(default_factory=list)
 
     @property
-    def entry(self) -> Cell | None:
+    def first(self) -> Cell | None:
         return self.cells[0] if self.cells else None
 
     @property
-    def top(self) -> Cell | None:
+    def last(self) -> Cell | None:
         return self.cells[-1] if self.cells else None
+
+    @property
+    def links(self) -> str:
+        """How many neighbouring rungs the data joins by a move, and how many of those
+        moves no sentence states: a total never counts a move that is not there."""
+        pairs = max(len(self.cells) - 1, 0)
+        moves = [cell.step_up for cell in self.cells if cell.step_up]
+        inferred = sum(1 for move in moves if not move.order_is_stated)
+        text = f"{len(moves)} of {pairs}"
+        return f"{text} ({inferred} inferred, order not stated)" if inferred else text
 
     @property
     def dissent(self) -> list[tuple[int, Dissent]]:
@@ -206,17 +216,15 @@ def build_columns(ladders: list[Ladder]) -> list[Column]:
         ladder_rungs = [rung for rung in rungs if rung.ladder_id == ladder.pk]
         cells = [Cell(rung.position, roles[rung.role_id]) for rung in ladder_rungs]
         if cells:
-            cells[-1].is_top = True
+            cells[-1].is_last = True
         moves = {(p.from_role_id, p.to_role_id): p for p in promotions if p.ladder_id == ladder.pk}
         chain = []
         for lower, upper in pairwise(cells):
             lower.step_up = moves.get((lower.role.pk, upper.role.pk))
-            step = lower.step_up
-            chain.append(
-                Edge(step.pk, lower.role.pk, upper.role.pk, step.months_min, step.months_max)
-                if step
-                else Edge(0, lower.role.pk, upper.role.pk)
-            )
+            if step := lower.step_up:
+                chain.append(
+                    Edge(step.pk, lower.role.pk, upper.role.pk, step.months_min, step.months_max)
+                )
         column = Column(ladder=ladder, cells=cells, time=path_time(chain))
         column.degree_at = next((cell.position for cell in cells if cell.needs_degree), None)
         columns.append(column)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
+
 from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import Step, describe_steps
 
@@ -27,6 +29,8 @@ class Walk:
     branches: list[Step] = field(default_factory=list)  # moves off the ladder, in full
     more_branches: list[Promotion] = field(default_factory=list)  # the next ones, as links
     unlisted_branches: int = 0  # and how many more there are beyond those
+    moves_held: int = 0  # the moves the data holds on this ladder (the whole page says)
+    moves_inferred: int = 0  # of which no sentence states
 
     @classmethod
     def at(cls, ladder: Ladder, slug: str, *, with_branches: bool) -> Walk:
@@ -64,6 +68,10 @@ class Walk:
     def list_branches(self) -> None:
         """A catalogue can give a ladder a hundred moves off it: the first few in full,
         the rest as links, and past those a count."""
+        counts = self.ladder.promotions.aggregate(
+            held=Count("pk"), inferred=Count("pk", filter=Q(order_is_stated=False))
+        )
+        self.moves_held, self.moves_inferred = counts["held"], counts["inferred"]
         moves_off = self.ladder.moves_off()
         moves = list(moves_off[: BRANCHES_IN_FULL + BRANCHES_LISTED])
         self.branches = describe_steps(moves[:BRANCHES_IN_FULL])

@@ -3,7 +3,7 @@
 import pytest
 from jsonschema import Draft202012Validator
 
-from careers.models import EducationLevel, Necessity, Role, Source
+from careers.models import EducationLevel, Fact, Necessity, Role, Source
 from ladders.models import Ladder, Promotion
 from salaries.models import FigureKind, PayPeriod, SalaryFigure
 
@@ -101,6 +101,8 @@ def test_the_documents_enums_are_the_models_choices(document):
         ("SalaryFigure", "kind"): FigureKind.values,
         ("Requirement", "necessity"): Necessity.values,
         ("Promotion", "direction"): Promotion.Direction.values,
+        ("Fact", "kind"): Fact.Kind.values,
+        ("Fact", "topic"): ["", *dict(Fact._meta.get_field("topic").choices)],
     }
     for (schema, field), values in expected.items():
         assert schemas[schema]["properties"][field]["enum"] == values, (schema, field)

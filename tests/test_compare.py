@@ -204,9 +204,16 @@ def test_leads_to_says_the_time_in_role_is_unstated_and_names_the_ladder_of_a_re
     html = response.content.decode()
     assert "; not stated)" not in html
     csr, _ = response.context["roles"]
-    [group] = csr.leads_to
-    assert group.label == "Step up, time in role not stated"
-    assert len(group.moves) == 8
+    stated, inferred = csr.leads_to
+    assert stated.label == "Step up, time in role not stated"
+    assert {move.to_role.slug for move in stated.moves} == {
+        "help-desk-representative",
+        "supervisor",
+        "software-support-representative",
+    }
+    # PeopleSupport's list, CSR -> senior CSR and CSR -> customer service manager.
+    assert inferred.label == "Step up, time in role not stated; inferred, order not stated"
+    assert len(stated.moves) + len(inferred.moves) == 8
     # CSR to supervisor is stated twice, on two ladders.
     assert 'Supervisor</a> <span class="muted small">(on Convergys career track)</span>' in html
     assert (

@@ -106,16 +106,26 @@ def test_ladder_csv_has_the_totals_rows(client):
         if r["rung"] == "totals"
     }
     assert totals[("Stream International support track", "rungs")] == "3"
-    assert totals[("Stream International support track", "known time, entry to top")] == (
-        "12–18 months, plus 1 step whose time is not stated"
+    assert totals[
+        ("Stream International support track", "known time in role, over those moves")
+    ] == ("12–18 months, plus 1 step whose time is not stated")
+    assert totals[("Stream International support track", "moves joining neighbouring rungs")] == (
+        "2 of 2"
+    )
+    # Senior CSR -> customer service manager: no move the data holds, so none is counted.
+    assert totals[("Customer service track", "moves joining neighbouring rungs")] == (
+        "1 of 2 (1 inferred, order not stated)"
+    )
+    assert totals[("Customer service track", "known time in role, over those moves")] == (
+        "not stated for any step (1 step)"
     )
     assert totals[("Customer service track", "first rung requiring a degree")] == (
         "Rung 3; one source: rung 1 (many jobs now)"
     )
     assert (
-        totals[("Customer service track", "pay at the top")]
+        totals[("Customer service track", "pay on the last rung")]
         == "typically $56,367–$78,468 (a year, as we read it)"
     )
     assert ("Customer service track", "education added along the way") in totals
-    assert ("Customer service track", "pay at entry") in totals
-    assert totals[("Stream International support track", "pay at the top")] == "not stated"
+    assert ("Customer service track", "pay on rung 1") in totals
+    assert totals[("Stream International support track", "pay on the last rung")] == "not stated"

@@ -54,10 +54,26 @@ def test_standing_on_a_rung_expands_it_with_steps_up_and_down(client):
     assert "Education: Vocational certification (before: High-school diploma or GED)" in html
 
 
-def test_top_rung_has_no_step_up(client):
+def test_last_rung_has_no_step_up_and_is_not_called_the_top(client):
     html = client.get(HIERARCHY, {"at": "call-center-general-manager"}).content.decode()
-    assert "This is the top rung of this ladder." in html
+    assert "This ladder names no rung above this one." in html
     assert "Step up" not in html
+    assert "top rung" not in html
+
+
+def test_a_step_no_sentence_states_is_not_called_a_step_up(client):
+    # 004 never says the QA representative leads to the general manager.
+    html = client.get(HIERARCHY, {"at": "quality-assurance-representative"}).content.decode()
+    assert "↑ Next rung to Call center general manager" in html
+    assert "<strong>Inferred, not stated:</strong> 004 describes the general manager" in html
+    html = client.get(HIERARCHY, {"at": "call-center-team-manager"}).content.decode()
+    assert "↑ Step up to Quality assurance representative" in html
+
+
+def test_the_ladder_counts_the_moves_the_data_holds(client):
+    html = client.get("/ladders/peoplesupport/").content.decode()
+    assert "4 rungs, numbered from 1 in the order the source names them;" in html
+    assert "3 moves between them, 3 of them inferred." in html
 
 
 def test_a_step_sends_the_controls_and_the_opened_rung_only(client, django_assert_max_num_queries):

@@ -100,17 +100,23 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
                     rows.append(
                         [*base, f"experience ({req.necessity})", experience, *citation(req)]
                     )
-            if cell.step_up:
-                time = cell.step_up.time_in_role_display
-                rows.append([*base, "time in role before next rung", time, *citation(cell.step_up)])
+            if move := cell.step_up:
+                time = move.time_in_role_display
+                rows.append([*base, "time in role before next rung", time, *citation(move)])
+                if not move.order_is_stated:
+                    rows.append([*base, "move to next rung inferred from", move.inferred_from])
         # The totals, as the page's last rows show them; worked out, so cited only where
         # one source states them.
         totals = [name, "totals"]
         rows.append([*totals, "", "rungs", len(column.cells), *citation(column.ladder)])
-        rows.append([*totals, "", "known time, entry to top", column.time.display])
+        rows.append([*totals, "", "moves joining neighbouring rungs", column.links])
+        rows.append([*totals, "", "known time in role, over those moves", column.time.display])
         rows.append([*totals, "", "education added along the way", column.education_added])
         rows.append([*totals, "", "first rung requiring a degree", column.degree_display])
-        for attribute, cell in [("pay at entry", column.entry), ("pay at the top", column.top)]:
+        for attribute, cell in [
+            ("pay on rung 1", column.first),
+            ("pay on the last rung", column.last),
+        ]:
             if cell is None:
                 rows.append([*totals, "", attribute, "no rungs yet"])
             elif not cell.role.salary_figures.all():

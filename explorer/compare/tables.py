@@ -22,8 +22,9 @@ def footnotes(rows) -> dict:
 
 @dataclass
 class MoveGroup:
-    """Moves out of a role that share their direction and time in role, e.g. "Step up,
-    time in role not stated": said once for the group rather than after every move."""
+    """Moves out of a role that share their direction, time in role and whether a sentence
+    states them, e.g. "Step up, time in role not stated; inferred, order not stated": said
+    once for the group rather than after every move."""
 
     label: str
     moves: list
@@ -41,6 +42,8 @@ def group_moves(moves) -> list[MoveGroup]:
         else:
             time = f"{move.time_in_role_display} in role"
         label = f"{move.get_direction_display()}, {time}"
+        if not move.order_is_stated:
+            label += "; inferred, order not stated"
         groups.setdefault(label, MoveGroup(label, [])).moves.append(move)
     return list(groups.values())
 
