@@ -172,6 +172,12 @@ class Role(Versioned):
         return min((req.education for req in self.required_education_statements()), default=None)
 
     @property
+    def least_required_education_statement(self) -> RequirementStatement | None:
+        """The statement behind least_required_education, for its hedges and conditions."""
+        stated = self.required_education_statements()
+        return min(stated, key=lambda req: req.education) if stated else None
+
+    @property
     def least_required_education_label(self) -> str:
         level = self.least_required_education()
         return EducationLevel(level).label if level is not None else ""
@@ -279,6 +285,32 @@ class RequirementStatement(SourcedStatement):
         return self.experience_min_years is not None or self.experience_max_years is not None
 
     @property
+    def education_brief(self) -> str:
+        """The education the statement names, with what the same sentence adds to it: a
+        certification asked for as well, and experience that may stand in for it."""
+        if self.education is None:
+            return ""
+        text = self.get_education_display()
+        if self.education_field:
+            text += f" in {self.education_field}"
+        if self.certification and self.necessity in EDUCATION_REQUIRED_BY:
+            text += f", as well as {self.certification[0].lower()}{self.certification[1:]}"
+        if self.experience_may_substitute:
+            text += "; in some cases experience may override it"
+        return text
+
+    @property
+    def qualifiers(self) -> str:
+        """How strongly and how widely the source asks, e.g. "required, typically";
+        "suggested, usually"; a statement about a group of jobs says it is applied here."""
+        words = [self.get_necessity_display().lower()]
+        if self.scope:
+            words.append(self.scope)
+        if self.applies_generally:
+            words.append("applied from a general statement")
+        return ", ".join(words)
+
+    @property
     def experience_display(self) -> str:
         low, high = self.experience_min_years, self.experience_max_years
         if low is not None and high is not None:
@@ -292,6 +324,12 @@ class RequirementStatement(SourcedStatement):
         if high is not None:
             return f"up to {years_display(high)}"
         return ""
+
+
+class FactQuerySet(models.QuerySet):
+    def on_topic(self, topic: str) -> FactQuerySet:
+        """The facts on one topic, each source's in turn, so they can stand side by side."""
+        return self.filter(topic=topic).select_related("source").order_by("source__seed_file", "pk")
 
 
 class Fact(SourcedStatement):
@@ -361,6 +399,7 @@ class Fact(SourcedStatement):
         "side by side; pay-and-place facts are shown wherever pay is.",
     )
 
+    objects = FactQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -28,9 +28,12 @@ class Necessity(models.TextChoices):
 
 
 # Which statements count, for the least education a role requires and the least
-# experience it asks for: the queryset filters and the Role methods both use these.
-EDUCATION_REQUIRED_BY = (Necessity.REQUIRED,)
-EXPERIENCE_COUNTS = (Necessity.REQUIRED, Necessity.PREFERRED)
+# experience it asks for: the queryset filters and the Role methods both use these, and
+# both count the same necessities. Preferred and suggested are not asked of everybody,
+# and "required on the way up" is not asked at hiring, so only "required" counts.
+QUALIFYING = (Necessity.REQUIRED,)
+EDUCATION_REQUIRED_BY = QUALIFYING
+EXPERIENCE_COUNTS = QUALIFYING
 # The least education that counts as a degree.
 DEGREE_LEVEL = EducationLevel.ASSOCIATE
 

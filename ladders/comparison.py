@@ -53,8 +53,7 @@ class Cell:
     @property
     def education(self) -> RequirementStatement | None:
         """The least demanding required education statement (sources disagree)."""
-        stated = self.required_education
-        return min(stated, key=lambda req: req.education) if stated else None
+        return self.role.least_required_education_statement
 
     @property
     def education_source_ids(self) -> list[int]:

@@ -72,8 +72,12 @@ def requirements_gained(from_role: Role, to_role: Role) -> list[str]:
     gained = []
     before, after = from_role.least_required_education(), to_role.least_required_education()
     if after is not None and (before is None or after > before):
-        was = from_role.least_required_education_label or "none stated"
-        gained.append(f"Education: {to_role.least_required_education_label} (before: {was})")
+        # Each side as its sentence puts it: the help desk's "as well as either vocational
+        # certification" must not make the team manager's certification look new.
+        was = from_role.least_required_education_statement
+        was = was.education_brief if was else "none stated"
+        now = to_role.least_required_education_statement.education_brief
+        gained.append(f"Education: {now} (before: {was})")
     before_years, after_years = from_role.least_required_years(), to_role.least_required_years()
     if after_years is not None and (before_years is None or after_years > before_years):
         gained.append(f"Experience: at least {years_display(after_years)}")
@@ -84,11 +88,20 @@ def requirements_gained(from_role: Role, to_role: Role) -> list[str]:
                 f"Certification ({req.get_necessity_display().lower()}): {req.certification}"
             )
         elif (
-            req.necessity == Necessity.PREFERRED
+            req.necessity in (Necessity.PREFERRED, Necessity.SUGGESTED)
             and req.education is not None
             and (before is None or req.education > before)
         ):
-            gained.append(f"Preferred: {req.get_education_display()}")
+            gained.append(f"{req.get_necessity_display()}: {req.get_education_display()}")
+        if (
+            req.necessity in (Necessity.PREFERRED, Necessity.SUGGESTED)
+            and req.experience_min_years is not None
+            and (before_years is None or req.experience_min_years > before_years)
+        ):
+            where = f" {req.experience_field}" if req.experience_field else ""
+            gained.append(
+                f"{req.get_necessity_display()}: experience, {req.experience_display}{where}"
+            )
     return gained
 
 

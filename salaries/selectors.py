@@ -1,13 +1,15 @@
-"""Questions about roles that only pay can answer."""
+"""Questions about roles that only pay can answer, and what the articles say around pay."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef
 
+from careers.models import Fact
 from careers.querysets import RoleQuerySet
-from salaries.models import SalaryFigure
+from salaries.models import FigureKind, SalaryFigure
 
 
 def roles_paying_at_least(roles: RoleQuerySet, yearly_amount: Decimal) -> RoleQuerySet:
@@ -17,3 +19,22 @@ def roles_paying_at_least(roles: RoleQuerySet, yearly_amount: Decimal) -> RoleQu
         role=OuterRef("pk"), annual_top__gte=yearly_amount
     )
     return roles.filter(Exists(figures))
+
+
+@dataclass
+class PayContext:
+    """What the articles say around any pay figure: that pay (and duties) vary with where
+    the work is, and, beside entry pay, where call-center pay starts across the field."""
+
+    place: list  # facts on the "pay and place" topic
+    field_start: list  # field-wide starting figures (004: "start right around $16,000")
+
+
+def pay_context(*, starting: bool = False) -> PayContext:
+    place = Fact.objects.on_topic("pay_and_place")
+    start = (
+        SalaryFigure.objects.filter(role=None, kind=FigureKind.STARTING).select_related("source")
+        if starting
+        else SalaryFigure.objects.none()
+    )
+    return PayContext(place=list(place), field_start=list(start))

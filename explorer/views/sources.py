@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from careers.models import Source, SourceStatements
+from careers.models import Fact, Source, SourceStatements
 from core.cache import cached_page
 from core.htmx import HtmxHttpRequest, fragment
 from core.pagination import PER_PAGE, paginate
@@ -14,7 +14,11 @@ from core.pagination import PER_PAGE, paginate
 @require_safe
 @cached_page
 def source_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "explorer/source_list.html", {"sources": Source.objects.with_counts()})
+    context = {
+        "sources": Source.objects.with_counts(),
+        "outsourcing": Fact.objects.on_topic("outsourcing"),
+    }
+    return render(request, "explorer/source_list.html", context)
 
 
 @require_safe
