@@ -43,7 +43,9 @@ def test_editor_edits_pay_inline_sees_it_and_reverts_it(page: Page, editor_site:
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
     page.goto(site + "/roles/senior-customer-service-representative/")
-    expect(page.locator(".pay .amount")).to_have_text("$33,655–$52,000 a year")
+    expect(page.locator(".pay .amount")).to_have_text(
+        "can make $33,655–$52,000 (a year, as we read it)"
+    )
 
     # The figure's own history, newest first: a second edit, this edit, the seed's version.
     # Edit again, then revert to this edit, and the public page follows.
@@ -51,7 +53,7 @@ def test_editor_edits_pay_inline_sees_it_and_reverts_it(page: Page, editor_site:
     page.locator("#id_salary_figures-0-high").fill("53000.00")
     page.get_by_role("button", name="Save", exact=True).click()
     page.goto(site + "/admin/salaries/salaryfigure/")
-    page.get_by_role("link", name="$33,655–$53,000 a year").click()
+    page.get_by_role("link", name="can make $33,655–$53,000 (a year, as we read it)").click()
     page.get_by_role("link", name="History").click()
     assert serious_violations(page) == []
     expect(page.locator("#change-history")).to_contain_text("52000")
@@ -62,7 +64,9 @@ def test_editor_edits_pay_inline_sees_it_and_reverts_it(page: Page, editor_site:
     expect(page.get_by_role("heading", name=re.compile("Revert"))).to_be_visible()
     page.get_by_role("button", name=re.compile("Revert")).click()
     page.goto(site + "/roles/senior-customer-service-representative/")
-    expect(page.locator(".pay .amount")).to_have_text("$33,655–$52,000 a year")
+    expect(page.locator(".pay .amount")).to_have_text(
+        "can make $33,655–$52,000 (a year, as we read it)"
+    )
 
 
 def test_admin_pages_an_editor_uses_have_no_serious_violations(page: Page, editor_site: str):

@@ -25,15 +25,17 @@ def test_walking_up_from_csr_to_general_manager_swaps_only_the_ladder(page: Page
     page.goto(site + "/ladders/call-center-hierarchy/")
     # A marker that a full page load would wipe out.
     page.evaluate("window.__stillTheSamePage = true")
-    page.get_by_role("link", name=re.compile("start at the bottom")).click()
+    page.get_by_role("link", name=re.compile("start at rung 1")).click()
     expect(walk_heading(page)).to_have_text(f"You are on rung 1: {HIERARCHY[0][1]}")
     for position, (slug, title) in enumerate(HIERARCHY[1:], start=2):
-        page.get_by_role("link", name=re.compile(f"Step up to {re.escape(title)}")).click()
+        page.get_by_role(
+            "link", name=re.compile(f"(Step up|Next rung) to {re.escape(title)}")
+        ).click()
         expect(walk_heading(page)).to_have_text(f"You are on rung {position}: {title}")
         expect(page).to_have_url(f"{site}/ladders/call-center-hierarchy/?at={slug}")
         # Focus follows the swap so keyboard and screen-reader users land on the new rung.
         expect(walk_heading(page)).to_be_focused()
-    expect(page.get_by_text("This is the top rung of this ladder.")).to_be_visible()
+    expect(page.get_by_text("This ladder names no rung above this one.")).to_be_visible()
     assert page.evaluate("window.__stillTheSamePage") is True
 
 
@@ -63,9 +65,11 @@ def test_walking_the_ladder_works_without_javascript(browser: Browser, site: str
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site + "/ladders/call-center-hierarchy/")
-    page.get_by_role("link", name=re.compile("start at the bottom")).click()
+    page.get_by_role("link", name=re.compile("start at rung 1")).click()
     for position, (slug, title) in enumerate(HIERARCHY[1:], start=2):
-        page.get_by_role("link", name=re.compile(f"Step up to {re.escape(title)}")).click()
+        page.get_by_role(
+            "link", name=re.compile(f"(Step up|Next rung) to {re.escape(title)}")
+        ).click()
         expect(page).to_have_url(f"{site}/ladders/call-center-hierarchy/?at={slug}")
         expect(walk_heading(page)).to_have_text(f"You are on rung {position}: {title}")
     page.go_back()

@@ -46,7 +46,9 @@ def test_choosing_a_role_opens_its_profile_with_sourced_pay(page: Page, site: st
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Senior customer service representative"
     )
-    expect(page.locator(".pay .amount")).to_have_text("$33,655–$50,074 a year")
+    expect(page.locator(".pay .amount")).to_have_text(
+        "can make $33,655–$50,074 (a year, as we read it)"
+    )
     expect(page.get_by_text("20 August 2007").first).to_be_visible()
 
 
