@@ -215,7 +215,11 @@ def test_leads_to_says_the_time_in_role_is_unstated_and_names_the_ladder_of_a_re
     assert inferred.label == "Step up, time in role not stated; inferred, order not stated"
     assert len(stated.moves) + len(inferred.moves) == 8
     # CSR to supervisor is stated twice, on two ladders.
-    assert 'Supervisor</a> <span class="muted small">(on Convergys career track)</span>' in html
+    ours = '<span class="muted small">(our name for it)</span>'
+    assert (
+        f'Supervisor</a> <span class="muted small">(on Convergys career track {ours})</span>'
+        in html
+    )
     assert (
         'Supervisor</a> <span class="muted small">(on PeopleSupport CSR job ladder)</span>' in html
     )
