@@ -123,6 +123,10 @@ SCHEMAS = {
                 "inferred_from says what the move is inferred from.",
             },
             "inferred_from": {"type": "string"},
+            "hedge": {
+                "type": "string",
+                "description": "The sentence's own hedge on the move ('typically'), or empty.",
+            },
             "months_min": NULLABLE_INTEGER,
             "months_max": NULLABLE_INTEGER,
             **CITED,

@@ -90,6 +90,7 @@ def promotion_data(move: Promotion) -> dict:
         "direction": move.direction,
         "order_is_stated": move.order_is_stated,
         "inferred_from": move.inferred_from,
+        "hedge": move.hedge,
         "months_min": move.months_min,
         "months_max": move.months_max,
         **cited(move),

@@ -57,7 +57,7 @@ class PromotionInline(VersionedInline, admin.StackedInline):
     autocomplete_fields = ["from_role", "to_role", "source"]
     fields = [
         ("from_role", "to_role", "direction", "order_is_stated"),
-        ("months_min", "months_max"),
+        ("months_min", "months_max", "hedge"),
         "inferred_from",
         "source",
         "quote",

@@ -21,6 +21,7 @@ class MapMove:
     role: Role
     arrow: Arrow
     inferred_from: list[str] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)  # the sentences' own ("typically")
 
 
 @dataclass
@@ -52,15 +53,18 @@ class CareerMap:
         for box in drawing.boxes:
             box.role = roles[box.role_id]
         reasons: dict[tuple[int, int], list[str]] = {}
-        for a, b, why in Promotion.objects.filter(order_is_stated=False).values_list(
-            "from_role_id", "to_role_id", "inferred_from"
+        hedges: dict[tuple[int, int], list[str]] = {}
+        for a, b, stated, why, hedge in Promotion.objects.values_list(
+            "from_role_id", "to_role_id", "order_is_stated", "inferred_from", "hedge"
         ):
-            if why not in reasons.setdefault((a, b), []):
-                reasons[a, b].append(why)
+            for found, text in ((reasons, "" if stated else why), (hedges, hedge)):
+                if text and text not in found.setdefault((a, b), []):
+                    found[a, b].append(text)
         moves: dict[int, list[MapMove]] = {}
         for arrow in drawing.arrows:
             pair = (arrow.from_id, arrow.to_id)
-            move = MapMove(roles[arrow.to_id], arrow, [] if arrow.stated else reasons.get(pair, []))
+            why = [] if arrow.stated else reasons.get(pair, [])
+            move = MapMove(roles[arrow.to_id], arrow, why, hedges.get(pair, []))
             moves.setdefault(arrow.from_id, []).append(move)
         outline = [
             (box.role, sorted(moves.get(box.role_id, []), key=lambda move: move.role.title))

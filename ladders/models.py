@@ -109,6 +109,12 @@ class Promotion(SourcedStatement):
         blank=True,
         help_text="When the sentence does not state the move: what the site infers it from.",
     )
+    hedge = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The sentence's own hedge on this move, kept in every badge: "
+        "e.g. 'typically', 'a motivated CSR can'.",
+    )
     months_min = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Time in the first role before the move; blank: unknown."
     )
@@ -174,8 +180,11 @@ class Promotion(SourcedStatement):
 
     @property
     def label(self) -> str:
-        """The move's kind as a badge says it, hedged where the source gives no order."""
+        """The move's kind as a badge says it, with the sentence's hedge ("Step up,
+        typically") and hedged where the source gives no order."""
         label = self.get_direction_display()
+        if self.hedge:
+            label = f"{label}, {self.hedge}"
         return label if self.order_is_stated else f"{label}? Order not stated"
 
     @property

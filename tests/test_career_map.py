@@ -49,7 +49,7 @@ def test_the_list_says_whether_each_move_is_a_step_up_or_sideways(client, move_o
     outline = outline[outline.index('id="map-as-text"') :]
     assert (
         'leads to <a href="/roles/help-desk-representative/">Help desk representative</a>: '
-        "a step up</li>"
+        "a step up, typically</li>"
     ) in outline
     assert "sideways move</li>" not in outline
     training = move_off_ladder
@@ -68,7 +68,7 @@ def test_the_list_says_whether_each_move_is_a_step_up_or_sideways(client, move_o
     ) in outline
     assert (
         'leads to <a href="/roles/supervisor/">Supervisor</a>: '
-        "a step up on one ladder, a sideways move on another</li>"
+        "a step up on one ladder, a sideways move on another, for a motivated CSR</li>"
     ) in outline
     assert html.count('class="arrow sideways inferred"') == 1
 

@@ -101,6 +101,7 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
                         [*base, f"experience ({req.necessity})", experience, *citation(req)]
                     )
             if move := cell.step_up:
+                rows.append([*base, "move to next rung", move.label, *citation(move)])
                 time = move.time_in_role_display
                 rows.append([*base, "time in role before next rung", time, *citation(move)])
                 if not move.order_is_stated:
