@@ -19,14 +19,13 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from careers.querysets import RoleQuerySet, SourceQuerySet
+from careers.querysets import FactQuerySet, RoleQuerySet, SourceQuerySet
 from careers.requirements import (
     EDUCATION_REQUIRED_BY,
     EXPERIENCE_COUNTS,
     EducationLevel,
     Necessity,
-    number_display,
-    years_display,
+    experience_range_display,
 )
 from careers.sources import SourceStatements
 from core.locking import Versioned
@@ -312,24 +311,7 @@ class RequirementStatement(SourcedStatement):
 
     @property
     def experience_display(self) -> str:
-        low, high = self.experience_min_years, self.experience_max_years
-        if low is not None and high is not None:
-            return (
-                years_display(low)
-                if low == high
-                else f"{number_display(low)} to {years_display(high)}"
-            )
-        if low is not None:
-            return f"at least {years_display(low)}"
-        if high is not None:
-            return f"up to {years_display(high)}"
-        return ""
-
-
-class FactQuerySet(models.QuerySet):
-    def on_topic(self, topic: str) -> FactQuerySet:
-        """The facts on one topic, each source's in turn, so they can stand side by side."""
-        return self.filter(topic=topic).select_related("source").order_by("source__seed_file", "pk")
+        return experience_range_display(self.experience_min_years, self.experience_max_years)
 
 
 class Fact(SourcedStatement):

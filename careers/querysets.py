@@ -90,3 +90,9 @@ class RoleQuerySet(models.QuerySet):
                 ),
             ),
         )
+
+
+class FactQuerySet(models.QuerySet):
+    def on_topic(self, topic: str) -> FactQuerySet:
+        """The facts on one topic, each source's in turn, so they can stand side by side."""
+        return self.filter(topic=topic).select_related("source").order_by("source__seed_file", "pk")

@@ -50,3 +50,17 @@ def number_display(value) -> str:
 def years_display(value) -> str:
     text = number_display(value)
     return f"{text} year" if text == "1" else f"{text} years"
+
+
+def experience_range_display(low, high) -> str:
+    """Years of experience as a sentence gives them: "1 year", "0 to 3 years",
+    "at least 7 years", "up to 2 years"; empty when neither end is stated."""
+    if low is not None and high is not None:
+        return (
+            years_display(low) if low == high else f"{number_display(low)} to {years_display(high)}"
+        )
+    if low is not None:
+        return f"at least {years_display(low)}"
+    if high is not None:
+        return f"up to {years_display(high)}"
+    return ""

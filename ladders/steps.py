@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from careers.models import Necessity, Role, years_display
+from careers.models import Necessity, Role
+from careers.requirements import years_display
 from ladders.models import Promotion
 from salaries import pay
 from salaries.models import SalaryFigure

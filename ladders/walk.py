@@ -25,6 +25,8 @@ class Walk:
     above: Rung | None = None
     step_in: Step | None = None  # the move from the rung below to this one, if stated
     step_out: Step | None = None  # the move from this rung to the one above, if stated
+    up_words: str = ""  # the walk button's words: "Step up" only for a stated move
+    down_words: str = ""
     message: str = ""  # why no rung, or another rung than the one asked for, is current
     branches: list[Step] = field(default_factory=list)  # moves off the ladder, in full
     more_branches: list[Promotion] = field(default_factory=list)  # the next ones, as links
@@ -94,3 +96,12 @@ class Walk:
             self.step_in = pairs.get((self.below.role_id, self.current.role_id))
         if self.above:
             self.step_out = pairs.get((self.current.role_id, self.above.role_id))
+        self.up_words = self.button_words(self.step_out, "Step up", "Next")
+        self.down_words = self.button_words(self.step_in, "Step down", "Previous")
+
+    def button_words(self, step: Step | None, stated: str, neighbour: str) -> str:
+        """What a walk button calls the move: a step only where a sentence states it,
+        else the neighbouring rung, in the source's order or only in its list."""
+        if step is not None and step.promotion.order_is_stated:
+            return stated
+        return f"{neighbour} rung" if self.ladder.order_is_stated else f"{neighbour} listed"
