@@ -121,26 +121,19 @@ class RoleFilterForm(forms.Form):
 
 
 class PathForm(forms.Form):
-    start = forms.CharField(label="From the role I have", max_length=100)
-    goal = forms.CharField(label="To the role I want", max_length=100)
+    start = forms.CharField(label="From the role I have", max_length=100, required=False)
+    goal = forms.CharField(label="To the role I want", max_length=100, required=False)
 
     @classmethod
     def from_query(cls, query: QueryDict) -> PathForm:
         """Friendly URLs: /paths/?from=...&to=... (from is a Python keyword, so the form
-        fields are called start and goal). Unbound until either end is given."""
+        fields are called start and goal). Unbound until either end is given; one end
+        alone is a question too (where it leads, or what leads to it)."""
         params = query.copy()
         for public, name in (("from", "start"), ("to", "goal")):
             if public in params:
                 params[name] = params[public]
         return cls(params if params.get("start") or params.get("goal") else None)
-
-    @property
-    def status(self) -> int:
-        """Half-filled forms are normal while choosing; only wrong input is a bad request."""
-        if not self.is_bound or self.is_valid():
-            return 200
-        codes = {error.code for errors in self.errors.as_data().values() for error in errors}
-        return 400 if codes - {"required"} else 200
 
     def clean(self):
         data = super().clean()
@@ -155,8 +148,10 @@ class PathForm(forms.Form):
                         code="unknown_role",
                     ),
                 )
-            elif value:
-                data[name] = found[value]
+            else:
+                data[name] = found.get(value) if value else None
         if data.get("start") and data.get("start") == data.get("goal"):
-            raise forms.ValidationError("Choose two different roles.", code="same_role")
+            raise forms.ValidationError(
+                "Choose two different roles: you are already there.", code="same_role"
+            )
         return data

@@ -1,5 +1,6 @@
 """The path finder: the fewest moves from one role to another across every ladder, with
-what each step pays and asks for; or, where no route is known, where each end leads."""
+what each step pays and asks for; where only one end is chosen, or no route joins the
+two, every role each end leads to or is reached from, grouped by the number of moves."""
 
 from __future__ import annotations
 
@@ -11,41 +12,63 @@ from ladders.graph_store import current_graph
 from ladders.models import Promotion
 from ladders.steps import Step, describe_steps
 
-NEAREST = 6  # roles offered on each side when no route joins the two
+REACH_LISTED = 100  # roles listed on each side; past that, "and N more"
+
+
+@dataclass
+class Reach:
+    """Every role one end leads to (or is reached from), fewest moves first."""
+
+    groups: list[tuple[int, list[Role]]] = field(default_factory=list)  # (moves, roles)
+    total: int = 0
+    listed: int = 0
+    more: int = 0  # reachable but not listed (past REACH_LISTED)
 
 
 @dataclass
 class Route:
-    start: Role
-    goal: Role
+    start: Role | None
+    goal: Role | None
     path_found: bool = False
     steps: list[Step] = field(default_factory=list)
     total_time: PathTime | None = None
-    # Where no route is known: the closest roles the start leads to, and that lead to the goal.
-    nearest_from_start: list[tuple[Role, int]] = field(default_factory=list)
-    nearest_to_goal: list[tuple[Role, int]] = field(default_factory=list)
+    from_start: Reach | None = None  # where the start can lead (no goal, or no route)
+    to_goal: Reach | None = None  # the roles that lead to the goal (no start, or no route)
 
 
-def find_route(start: Role, goal: Role) -> Route:
+def explore(start: Role | None, goal: Role | None) -> Route:
+    """The route from start to goal; with one end only, where it leads or what leads to it."""
     graph = current_graph()
-    path = graph.shortest_path(start.pk, goal.pk)
-    if path is None:
-        return Route(
-            start,
-            goal,
-            nearest_from_start=nearest(graph.reachable_from(start.pk)),
-            nearest_to_goal=nearest(graph.leading_to(goal.pk)),
-        )
-    promotions = Promotion.objects.select_related("ladder", "source").in_bulk(
-        [edge.promotion_id for edge in path]
+    if start is not None and goal is not None:
+        path = graph.shortest_path(start.pk, goal.pk)
+        if path is not None:
+            promotions = Promotion.objects.select_related("ladder", "source").in_bulk(
+                [edge.promotion_id for edge in path]
+            )
+            steps = describe_steps(promotions[edge.promotion_id] for edge in path)
+            return Route(start, goal, path_found=True, steps=steps, total_time=path_time(path))
+    return Route(
+        start,
+        goal,
+        from_start=reach(graph.reachable_from(start.pk)) if start is not None else None,
+        to_goal=reach(graph.leading_to(goal.pk)) if goal is not None else None,
     )
-    steps = describe_steps(promotions[edge.promotion_id] for edge in path)
-    return Route(start, goal, path_found=True, steps=steps, total_time=path_time(path))
 
 
-def nearest(distances: dict[int, int], limit: int = NEAREST) -> list[tuple[Role, int]]:
-    """The closest roles first (fewest moves, then title), without loading every role."""
-    closest = sorted(distances.items(), key=lambda item: (item[1], item[0]))[: limit * 8]
-    roles = Role.objects.in_bulk([pk for pk, _ in closest])
-    ranked = sorted(closest, key=lambda item: (item[1], roles[item[0]].title.lower()))
-    return [(roles[pk], moves) for pk, moves in ranked[:limit]]
+def reach(distances: dict[int, int], limit: int = REACH_LISTED) -> Reach:
+    """Group role id -> moves by moves, titles in order, loading only the roles listed."""
+    ordered = sorted(distances.items(), key=lambda item: (item[1], item[0]))
+    listed = ordered[:limit]
+    roles = Role.objects.in_bulk([pk for pk, _ in listed])
+    groups: dict[int, list[Role]] = {}
+    for pk, moves in listed:
+        groups.setdefault(moves, []).append(roles[pk])
+    return Reach(
+        groups=[
+            (moves, sorted(found, key=lambda role: role.title.lower()))
+            for moves, found in sorted(groups.items())
+        ],
+        total=len(ordered),
+        listed=len(listed),
+        more=len(ordered) - len(listed),
+    )

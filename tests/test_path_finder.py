@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from careers.models import Role
+
 pytestmark = pytest.mark.django_db
 
 URL = "/paths/"
@@ -26,8 +28,17 @@ def test_csr_to_general_manager_goes_up_the_call_center_hierarchy(
     ]
     assert {step.ladder.slug for step in steps} == {"call-center-hierarchy"}
     html = response.content.decode()
-    assert "4 steps" in html
+    assert "4 moves" in html
     assert "not stated for any step (4 steps)" in html
+    assert (
+        "<strong>The route:</strong> Customer service representative (CSR) → Help desk "
+        "representative → Call center team manager → Quality assurance representative → "
+        "Call center general manager</p>"
+    ) in html
+    assert (
+        'href="?from=call-center-general-manager&amp;to=customer-service-representative">'
+        "⇅ Swap: from Call center general manager to Customer service representative (CSR)</a>"
+    ) in html
 
 
 def test_path_across_stream_adds_up_the_known_time(client):
@@ -46,35 +57,81 @@ def test_no_route_says_so_and_offers_the_nearest_roles(client):
     html = response.content.decode()
     assert "No route from Call center general manager to Customer service representative" in html
     assert "No source names a move out of Call center general manager." in html
-    assert (
-        "No source names a move into Customer service representative (CSR); it is an entry point."
-        in html
-    )
+    # No move in is not a claim that people start there.
+    assert "No source names a move into Customer service representative (CSR).</p>" in html
+    assert "entry point" not in html
 
 
-def test_no_route_between_branches_lists_reachable_roles(client):
+def slugs_by_moves(reach) -> dict[int, list[str]]:
+    return {moves: [role.slug for role in roles] for moves, roles in reach.groups}
+
+
+def test_no_route_between_branches_lists_every_reachable_role_by_moves(client):
     response = client.get(URL, {"from": "help-desk-representative", "to": "executive"})
-    near = [role.slug for role, _ in response.context["nearest_from_start"]]
-    assert near[:1] == ["call-center-team-manager"]
-    lead = [role.slug for role, _ in response.context["nearest_to_goal"]]
-    assert "manager" in lead and "customer-service-representative" in lead
+    assert slugs_by_moves(response.context["from_start"]) == {
+        1: ["call-center-team-manager"],
+        2: ["quality-assurance-representative"],
+        3: ["call-center-general-manager"],
+    }
+    assert slugs_by_moves(response.context["to_goal"]) == {
+        1: ["manager"],
+        2: ["supervisor"],
+        3: ["customer-service-representative"],
+    }
 
 
-def test_unknown_role_is_a_400_with_a_message(client):
-    response = client.get(URL, {"from": "nobody", "to": "executive"})
-    assert response.status_code == 400
-    assert "There is no role with that name" in response.content.decode()
+def test_from_alone_shows_every_role_it_can_lead_to_not_a_required_field(client):
+    from ladders.graph_store import current_graph
 
-
-def test_same_role_twice_is_a_400_with_a_message(client):
-    response = client.get(URL, {"from": "executive", "to": "executive"})
-    assert response.status_code == 400
-    assert "Choose two different roles." in response.content.decode()
-
-
-def test_half_chosen_form_is_not_an_error(client):
-    response = client.get(URL, {"from": "executive", "to": ""}, headers=HTMX)
+    csr = Role.objects.get(slug="customer-service-representative")
+    response = client.get(URL, {"from": csr.slug}, headers=HTMX)
     assert response.status_code == 200
+    html = response.content.decode()
+    assert "This field is required" not in html
+    assert "Where Customer service representative (CSR) can lead" in html
+    reach = response.context["from_start"]
+    listed = [slug for slugs in slugs_by_moves(reach).values() for slug in slugs]
+    assert sorted(listed) == sorted(
+        Role.objects.filter(pk__in=current_graph().reachable_from(csr.pk)).values_list(
+            "slug", flat=True
+        )
+    )
+    assert reach.total == len(listed) > 6 and reach.more == 0  # 6 was the old silent cut
+    assert f"{reach.total} roles, fewest moves first" in html
+    assert '<a href="?from=customer-service-representative&amp;to=executive">Executive</a>' in html
+
+
+def test_to_alone_shows_what_leads_there(client):
+    response = client.get(URL, {"to": "call-center-team-manager"})
+    assert "What leads to Call center team manager" in response.content.decode()
+    assert slugs_by_moves(response.context["to_goal"]) == {
+        1: ["help-desk-representative"],
+        2: ["customer-service-representative"],
+    }
+
+
+def test_a_long_reach_lists_the_first_hundred_and_says_how_many_more(client):
+    from ladders.paths import reach
+
+    roles = Role.objects.bulk_create(Role(title=f"Role {n}", slug=f"role-{n}") for n in range(130))
+    found = reach({role.pk: 1 + n % 3 for n, role in enumerate(roles)})
+    assert (found.total, found.listed, found.more) == (130, 100, 30)
+    assert [moves for moves, _ in found.groups] == [1, 2, 3]
+
+
+def test_unknown_role_is_a_form_error_inside_the_form(client):
+    response = client.get(URL, {"from": "nobody", "to": "executive"})
+    assert response.status_code == 200
+    assert "From: There is no role with that name" in response.content.decode()
+
+
+def test_same_role_twice_is_a_form_error_and_an_htmx_swap_keeps_the_page(client):
+    response = client.get(URL, {"from": "executive", "to": "executive"}, headers=HTMX)
+    # A 200 fragment: htmx swaps it into #path-result; an error status would not be.
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="path-result"')
+    assert "Choose two different roles: you are already there." in html
 
 
 def test_htmx_gets_only_the_result_fragment(client):
@@ -97,8 +154,6 @@ def test_profile_links_to_the_path_finder(client):
 
 
 def test_with_many_roles_the_form_takes_role_names_instead_of_a_drop_down(client):
-    from careers.models import Role
-
     Role.objects.bulk_create(Role(title=f"Role {n}", slug=f"role-{n}") for n in range(300))
     html = client.get(URL).content.decode()
     assert '<input type="text" name="from"' in html and "<select" not in html
@@ -107,7 +162,6 @@ def test_with_many_roles_the_form_takes_role_names_instead_of_a_drop_down(client
 
 
 def test_the_graph_is_built_once_per_data_version(django_assert_num_queries):
-    from careers.models import Role
     from core.models import DataVersion
     from ladders.graph_store import current_graph
 
@@ -117,3 +171,11 @@ def test_the_graph_is_built_once_per_data_version(django_assert_num_queries):
     DataVersion.bump()
     assert current_graph() is not first
     assert Role.objects.exists()
+
+
+def test_no_debug_script_swaps_an_error_over_the_page_even_under_debug(client, settings):
+    settings.DEBUG = True
+    html = client.get(URL).content.decode()
+    assert "django_htmx/htmx-2.min.js" in html
+    assert "django-htmx.js" not in html
+    assert '<p id="htmx-notice" class="notice" role="alert" hidden></p>' in html

@@ -17,7 +17,7 @@ from explorer.compare.memory import add_link
 from explorer.forms import PathForm
 from ladders.career_map import CareerMap
 from ladders.models import Ladder
-from ladders.paths import find_route
+from ladders.paths import explore
 from ladders.walk import Walk
 
 
@@ -59,6 +59,7 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
     form = PathForm.from_query(request.GET)
     context = {"form": form, "choices": drop_down_choices(Role.objects.all(), "title")}
     if form.is_bound and form.is_valid():
-        context.update(parts(find_route(form.cleaned_data["start"], form.cleaned_data["goal"])))
+        context.update(parts(explore(form.cleaned_data["start"], form.cleaned_data["goal"])))
+    # A form error is an answer inside the form (200), so a swap never blanks the page.
     template = fragment(request, "explorer/path_finder.html", "path-result")
-    return render(request, template, context, status=form.status)
+    return render(request, template, context)

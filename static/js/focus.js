@@ -11,3 +11,27 @@ document.addEventListener("htmx:afterSettle", function (event) {
     focusable.focus({ preventScroll: false });
   }
 });
+
+// When a partial update fails (an error answer, or no answer at all), the page stays as it
+// was and says so, instead of changing nothing silently.
+function showHtmxNotice(text) {
+  var notice = document.getElementById("htmx-notice");
+  if (notice) {
+    notice.textContent = text;
+    notice.hidden = false;
+  }
+}
+document.addEventListener("htmx:responseError", function (event) {
+  var status = event.detail.xhr ? event.detail.xhr.status : "";
+  showHtmxNotice("That part of the page could not be updated (error " + status +
+    "). Nothing else changed: try again, or reload the page.");
+});
+document.addEventListener("htmx:sendError", function () {
+  showHtmxNotice("The site could not be reached, so nothing changed. Check your connection and try again.");
+});
+document.addEventListener("htmx:beforeRequest", function () {
+  var notice = document.getElementById("htmx-notice");
+  if (notice) {
+    notice.hidden = true;
+  }
+});

@@ -102,16 +102,66 @@ def test_role_filters_work_without_javascript(browser: Browser, site: str):
     context.close()
 
 
-def test_path_finder_answers_when_both_roles_are_chosen(page: Page, site: str):
+def test_path_finder_answers_on_the_button_never_on_a_select_alone(page: Page, site: str):
     page.goto(site + "/paths/")
-    page.get_by_label("From the role I have").select_option(
-        label="Customer service representative (CSR)"
-    )
+    start = page.get_by_label("From the role I have")
+    start.focus()
+    # Arrowing through a select (WCAG 3.2.2) neither submits nor moves focus.
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(start).to_be_focused()
+    expect(page).to_have_url(f"{site}/paths/")
+    start.select_option(label="Customer service representative (CSR)")
     page.get_by_label("To the role I want").select_option(label="Call center general manager")
-    expect(page.locator("#path-heading")).to_contain_text("4 steps")
+    expect(page).to_have_url(f"{site}/paths/")
+    page.get_by_role("button", name="Find a path").click()
+    expect(page.locator("#path-heading")).to_contain_text("4 moves")
+    expect(page.locator(".route-summary")).to_contain_text(
+        "Customer service representative (CSR) → Help desk representative →"
+    )
     expect(page).to_have_url(
         re.compile(r"from=customer-service-representative&to=call-center-general-manager")
     )
+    page.get_by_role("link", name=re.compile("Swap: from Call center general manager")).click()
+    expect(page.locator("#path-heading")).to_contain_text("No route from Call center general")
+
+
+def test_path_finder_same_role_twice_answers_inside_the_form(page: Page, site: str):
+    page.goto(site + "/paths/")
+    page.evaluate("window.__stillTheSamePage = true")
+    page.get_by_label("From the role I have").select_option(label="Executive")
+    page.get_by_label("To the role I want").select_option(label="Executive")
+    page.get_by_role("button", name="Find a path").click()
+    expect(page.locator("#path-result [role=alert]")).to_contain_text("Choose two different roles")
+    # The page is still the path finder, not a bare error swapped over the document.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Path finder")
+    assert page.evaluate("window.__stillTheSamePage") is True
+    page.go_back()
+    expect(page).to_have_url(f"{site}/paths/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Path finder")
+
+
+def test_path_finder_from_alone_lists_where_the_role_can_lead(page: Page, site: str):
+    page.goto(site + "/paths/")
+    page.get_by_label("From the role I have").select_option(label="Supervisor")
+    page.get_by_role("button", name="Find a path").click()
+    expect(page.locator("#path-heading")).to_have_text("Where Supervisor can lead")
+    expect(page.locator("#path-result")).not_to_contain_text("required")
+    expect(page.locator("#path-result .reach a")).to_have_count(2)
+
+
+def test_a_failed_update_keeps_the_page_and_says_so(page: Page, site: str):
+    page.goto(site + "/paths/")
+    # A real error answer from the real server: point the form at an address it refuses.
+    page.evaluate(
+        "const form = document.querySelector('form.filters');"
+        "form.setAttribute('hx-get', '/paths/gone/'); htmx.process(form);"
+    )
+    page.get_by_label("From the role I have").select_option(label="Supervisor")
+    page.get_by_role("button", name="Find a path").click()
+    expect(page.locator("#htmx-notice")).to_contain_text("could not be updated (error 404)")
+    expect(page.locator("#path-result")).to_contain_text("Choose where you are")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Path finder")
 
 
 ALL_PAGES = [
