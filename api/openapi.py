@@ -88,6 +88,10 @@ SCHEMAS = {
                 "maximum": max(EducationLevel.values),
             },
             "education_field": {"type": "string"},
+            "education_also": {
+                "type": "string",
+                "description": "What the sentence accepts instead ('or higher'), or empty.",
+            },
             "experience_min_years": NULLABLE_NUMBER,
             "experience_max_years": NULLABLE_NUMBER,
             "experience_field": {"type": "string"},

@@ -60,6 +60,7 @@ def requirement_data(req) -> dict:
         "education": req.get_education_display() if req.education is not None else None,
         "education_level": req.education,
         "education_field": req.education_field,
+        "education_also": req.education_also,
         "experience_min_years": _decimal(req.experience_min_years),
         "experience_max_years": _decimal(req.experience_max_years),
         "experience_field": req.experience_field,

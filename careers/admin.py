@@ -10,7 +10,8 @@ class RequirementInline(VersionedInline, admin.StackedInline):
     autocomplete_fields = ["source"]
     fields = [
         ("summary", "necessity", "scope"),
-        ("education", "education_field", "experience_may_substitute", "applies_generally"),
+        ("education", "education_field", "education_also"),
+        ("experience_may_substitute", "applies_generally"),
         ("experience_min_years", "experience_max_years", "experience_field"),
         "certification",
         "source",

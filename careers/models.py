@@ -165,6 +165,17 @@ class Role(Versioned):
             if req.necessity in EDUCATION_REQUIRED_BY and req.education is not None
         ]
 
+    @property
+    def education_sources_disagree(self) -> bool:
+        """Whether two sources require different education: one source asking for a
+        certification and preferring a degree is not a disagreement."""
+        stated = self.required_education_statements()
+        return any(
+            a.source_id != b.source_id and a.education != b.education
+            for a in stated
+            for b in stated
+        )
+
     def least_required_education(self) -> int | None:
         """The least education any source requires (the same rule as
         RoleQuerySet.within_education, on prefetched rows)."""
@@ -227,6 +238,11 @@ class RequirementStatement(SourcedStatement):
         choices=EducationLevel.choices, null=True, blank=True, help_text="Blank: not stated."
     )
     education_field = models.CharField(max_length=200, blank=True)
+    education_also = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text='What the sentence accepts instead, e.g. "or bachelor\'s degree", "or higher".',
+    )
     experience_min_years = models.DecimalField(
         max_digits=4, decimal_places=1, null=True, blank=True, help_text="Blank: open."
     )
@@ -292,6 +308,8 @@ class RequirementStatement(SourcedStatement):
         text = self.get_education_display()
         if self.education_field:
             text += f" in {self.education_field}"
+        if self.education_also:
+            text += f" {self.education_also}"
         if self.certification and self.necessity in EDUCATION_REQUIRED_BY:
             text += f", as well as {self.certification[0].lower()}{self.certification[1:]}"
         if self.experience_may_substitute:

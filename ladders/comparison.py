@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-from careers.models import EducationLevel, Necessity, RequirementStatement, Role
+from careers.models import Necessity, RequirementStatement, Role
 from careers.requirements import is_degree
 from ladders.graph import Edge, PathTime, path_time
 from ladders.models import Ladder, Promotion, Rung
@@ -73,7 +73,11 @@ class Cell:
         for req in self.required_education:
             if req.education > least.education:
                 levels.setdefault(req.education, []).append(req)
-        return [Dissent(EducationLevel(level).label, levels[level]) for level in sorted(levels)]
+        # Worded as the first statement's sentence puts it ("Associate (two-year) degree or
+        # bachelor's degree"), not as the bare level.
+        return [
+            Dissent(levels[level][0].education_brief, levels[level]) for level in sorted(levels)
+        ]
 
     @property
     def experience(self) -> list[RequirementStatement]:
@@ -172,20 +176,18 @@ class Column:
 
     @property
     def education_added(self) -> str:
-        levels = [
-            (cell.position, cell.education.education) for cell in self.cells if cell.education
-        ]
-        if not levels:
+        # Each change as its sentence words it, so a certification the help desk's own
+        # sentence asks for is not shown as new at the team manager's rung.
+        changes: list[tuple[int, str]] = []
+        for cell in self.cells:
+            if cell.education and (not changes or changes[-1][1] != cell.education.education_brief):
+                changes.append((cell.position, cell.education.education_brief))
+        if not changes:
             return "No rung states a required education."
-        start = levels[0][1]
-        highest_position, highest = max(levels, key=lambda item: (item[1], -item[0]))
-        if highest <= start:
-            text = f"{EducationLevel(start).label} throughout (where stated)"
+        if len(changes) == 1:
+            text = f"{changes[0][1]} throughout (where stated)"
         else:
-            text = (
-                f"From {EducationLevel(start).label} to {EducationLevel(highest).label} "
-                f"(rung {highest_position})"
-            )
+            text = " → ".join(f"{brief} (rung {position})" for position, brief in changes)
         for position, dissent in self.dissent:
             text += (
                 f"; {dissent.who}: {scoped(f'{dissent.text} at rung {position}', dissent.scope)}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from careers.models import Necessity, Role
-from careers.requirements import years_display
+from careers.requirements import EXPERIENCE_COUNTS, years_display
 from ladders.models import Promotion
 from salaries import pay
 from salaries.models import SalaryFigure
@@ -69,7 +69,8 @@ def pay_change(before: list[SalaryFigure], after: list[SalaryFigure]) -> PayChan
 
 
 def requirements_gained(from_role: Role, to_role: Role) -> list[str]:
-    """Plain statements of what `to_role` asks for beyond `from_role`."""
+    """Plain statements of what `to_role` asks for beyond `from_role`, each with how its
+    sentence asks ("required, often"; "preferred, almost always")."""
     gained = []
     before, after = from_role.least_required_education(), to_role.least_required_education()
     if after is not None and (before is None or after > before):
@@ -77,23 +78,27 @@ def requirements_gained(from_role: Role, to_role: Role) -> list[str]:
         # certification" must not make the team manager's certification look new.
         was = from_role.least_required_education_statement
         was = was.education_brief if was else "none stated"
-        now = to_role.least_required_education_statement.education_brief
-        gained.append(f"Education: {now} (before: {was})")
+        now = to_role.least_required_education_statement
+        gained.append(f"Education: {now.education_brief} ({now.qualifiers}; before: {was})")
     before_years, after_years = from_role.least_required_years(), to_role.least_required_years()
     if after_years is not None and (before_years is None or after_years > before_years):
-        gained.append(f"Experience: at least {years_display(after_years)}")
+        asks = next(
+            req
+            for req in to_role.requirements.all()
+            if req.necessity in EXPERIENCE_COUNTS and req.experience_min_years == after_years
+        )
+        gained.append(f"Experience: at least {years_display(after_years)} ({asks.qualifiers})")
     held = {req.certification for req in from_role.requirements.all() if req.certification}
     for req in to_role.requirements.all():
         if req.certification and req.certification not in held:
-            gained.append(
-                f"Certification ({req.get_necessity_display().lower()}): {req.certification}"
-            )
+            also = "; in some cases experience may override it" * req.experience_may_substitute
+            gained.append(f"Certification: {req.certification} ({req.qualifiers}){also}")
         elif (
             req.necessity in (Necessity.PREFERRED, Necessity.SUGGESTED)
             and req.education is not None
             and (before is None or req.education > before)
         ):
-            gained.append(f"{req.get_necessity_display()}: {req.get_education_display()}")
+            gained.append(f"{req.get_necessity_display()}: {req.education_brief} ({req.scope})")
         if (
             req.necessity in (Necessity.PREFERRED, Necessity.SUGGESTED)
             and req.experience_min_years is not None
@@ -102,8 +107,9 @@ def requirements_gained(from_role: Role, to_role: Role) -> list[str]:
             where = f" {req.experience_field}" if req.experience_field else ""
             gained.append(
                 f"{req.get_necessity_display()}: experience, {req.experience_display}{where}"
+                f" ({req.scope})"
             )
-    return gained
+    return [line.replace(" ()", "") for line in gained]
 
 
 def describe_steps(promotions: Iterable[Promotion]) -> list[Step]:

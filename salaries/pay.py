@@ -36,7 +36,7 @@ def as_stated(
     period_is_stated: bool = True,
 ) -> str:
     """A figure in the source's own terms, period always shown, e.g.
-    "about $9.00–$17.00 an hour", "from $16,000 to more than $100,000 a year". The source's
+    "about $9.00–$17.00 an hour", "from $16,000, and can exceed $100,000 a year". The source's
     hedge goes in front ("generally $22,925–$39,743"), the title the figure is given for
     before that, and a period the sentence does not give is marked as the site's reading:
     "$19,000–$34,000 (a year, as we read it)"."""
@@ -47,7 +47,7 @@ def as_stated(
 
     if low is not None and high is not None and low != high:
         if can_be_exceeded:
-            amount = f"from {prefix}{amount_of(low)} to more than {amount_of(high)}"
+            amount = f"from {prefix}{amount_of(low)}, and can exceed {amount_of(high)}"
         else:
             amount = f"{prefix}{amount_of(low)}–{amount_of(high)}"
     elif low is not None:

@@ -30,8 +30,9 @@ def test_ladder_totals_show_time_education_and_pay(client):
     stream, track = response.context["columns"]
     assert stream.time.display == "12–18 months, plus 1 step whose time is not stated"
     assert track.education_added == (
-        "From High-school diploma or GED to Bachelor's degree (rung 3); "
-        "one source: Associate (two-year) degree at rung 1 (many jobs now)."
+        "High-school diploma or GED (rung 1) → Bachelor's degree in business, marketing or a "
+        "related field (rung 3); one source: Associate (two-year) degree or bachelor's degree "
+        "at rung 1 (many jobs now)."
     )
     assert track.degree_at == 3 and stream.degree_at is None
     html = response.content.decode()
@@ -279,12 +280,13 @@ def test_a_rung_shows_where_sources_disagree_about_its_education(client):
     csr = response.context["rows"][0][1][0]
     assert csr.education.get_education_display() == "High-school diploma or GED"
     [dissent] = csr.education_dissent
-    assert dissent.text == "Associate (two-year) degree"
+    assert dissent.text == "Associate (two-year) degree or bachelor's degree"
     assert dissent.scope == "many jobs now"
     html = response.content.decode()
     number = response.context["source_numbers"][dissent.statements[0].source_id]
     assert (
-        f'one source: Associate (two-year) degree (many jobs now)<sup class="fn">'
+        "one source: Associate (two-year) degree or bachelor&#x27;s degree (many jobs now)"
+        f'<sup class="fn">'
         f'<a href="#source-{number}">{number}</a></sup>'
     ) in html
     assert "Sources disagree" in html
@@ -315,7 +317,7 @@ def test_ladder_totals_do_not_hide_a_degree_one_source_asks_for(client):
     assert stream.degree_display == "None by every source; one source: rung 1 (many jobs now)"
     assert stream.education_added == (
         "High-school diploma or GED throughout (where stated); "
-        "one source: Associate (two-year) degree at rung 1 (many jobs now)."
+        "one source: Associate (two-year) degree or bachelor's degree at rung 1 (many jobs now)."
     )
     html = response.content.decode()
     assert "No rung requires a degree</li>" not in html

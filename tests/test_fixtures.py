@@ -185,7 +185,7 @@ def test_field_wide_pay_is_open_ended_and_undated():
         True,
     )
     assert figure.year is None
-    assert figure.as_stated() == "on average from about $16,000 to more than $100,000 a year"
+    assert figure.as_stated() == "on average from about $16,000, and can exceed $100,000 a year"
 
 
 def test_hourly_csr_pay_cites_the_department_of_labor():

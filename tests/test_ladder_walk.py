@@ -51,7 +51,10 @@ def test_standing_on_a_rung_expands_it_with_steps_up_and_down(client):
     assert "?at=call-center-team-manager" in html and "Step up" in html
     assert "?at=customer-service-representative" in html and "Step down" in html
     assert "Getting here from Customer service representative (CSR)" in html
-    assert "Education: Vocational certification in business and/or management (before: " in html
+    assert (
+        "Education: Vocational certification in business and/or management (required, often; "
+        "before: "
+    ) in html
     assert "as well as vocational certification" in html
 
 

@@ -77,9 +77,10 @@ def test_requirements_gained_name_the_higher_education():
     )
     # 004's help desk sentence names vocational certification as "either" of two choices and
     # leaves the other out, so it is a certification, not a higher education level.
+    # Its hedge and its condition come with it.
     assert gained == [
-        "Certification (required): Vocational certification (the sentence says “either” "
-        "but names no other choice)"
+        "Certification: Vocational certification (the sentence says “either” but names no "
+        "other choice) (required, typically); in some cases experience may override it"
     ]
 
 
@@ -89,16 +90,16 @@ def test_requirements_gained_include_experience_and_preferred_degrees():
     )
     assert (
         "Education: Bachelor's degree in business, marketing or a related field "
-        "(before: none stated)"
+        "(required, usually; before: none stated)"
     ) in gained
-    assert "Experience: at least 7 years" in gained
+    assert "Experience: at least 7 years (required, usually)" in gained
     team = requirements_gained(role("help-desk-representative"), role("call-center-team-manager"))
     assert team == [
         # The help desk's own sentence already asks for vocational certification.
-        "Education: Vocational certification in business and/or management (before: "
-        "High-school diploma or GED, as well as vocational certification (the sentence says "
-        "“either” but names no other choice); in some cases experience may override it)",
-        "Preferred: Associate (two-year) degree",
+        "Education: Vocational certification in business and/or management (required, often; "
+        "before: High-school diploma or GED, as well as vocational certification (the sentence "
+        "says “either” but names no other choice); in some cases experience may override it)",
+        "Preferred: Associate (two-year) degree or higher (almost always)",
     ]
 
 
@@ -147,4 +148,4 @@ def test_one_year_of_experience_is_singular():
         role("customer-service-representative"), role("ecommerce-customer-service-representative")
     )
     # 001 suggests the year; it does not require it.
-    assert "Suggested: experience, at least 1 year in technical support" in gained
+    assert "Suggested: experience, at least 1 year in technical support (usually)" in gained

@@ -35,14 +35,14 @@ D = Decimal
             D("100000"),
             "year",
             {"can_be_exceeded": True},
-            "from $16,000 to more than $100,000 a year",
+            "from $16,000, and can exceed $100,000 a year",
         ),
         (
             D("16000"),
             D("100000"),
             "year",
             {"can_be_exceeded": True, "approximate": True},
-            "from about $16,000 to more than $100,000 a year",
+            "from about $16,000, and can exceed $100,000 a year",
         ),
         (None, D("50000"), "year", {}, "up to $50,000 a year"),
         (None, D("50000"), "year", {"approximate": True}, "up to about $50,000 a year"),
@@ -139,7 +139,7 @@ def test_normalised_pay_display_rounds_to_whole_dollars_and_keeps_can_exceed():
     pay = StatedPay(D("10000"), D("20000"), "year", can_be_exceeded=True, year=2000)
     normalised = pay.normalised(2001, table)
     assert normalised.can_be_exceeded
-    assert normalised.display() == "from $13,333 to more than $26,667 a year"
+    assert normalised.display() == "from $13,333, and can exceed $26,667 a year"
 
 
 @pytest.mark.parametrize("module", PURE_MODULES)

@@ -214,3 +214,24 @@ def test_a_ladder_name_the_site_made_up_is_marked_as_ours_wherever_it_is_named(c
     assert f'{ours.name} <span class="muted small">(our name for it)</span></a>' in html
     source = client.get(theirs.source.get_absolute_url()).content.decode()
     assert f"{theirs.name}</a></p>" in source
+
+
+def test_one_source_asking_for_one_thing_and_preferring_another_is_no_disagreement(client):
+    team = Role.objects.with_pay_and_requirements().get(slug="call-center-team-manager")
+    csr = Role.objects.with_pay_and_requirements().get(slug="customer-service-representative")
+    assert not team.education_sources_disagree  # 004 alone: certification, a degree preferred
+    assert csr.education_sources_disagree  # 001's diploma, 002's "many jobs now" degree
+    html = client.get(
+        reverse("careers:compare-roles"),
+        {"role": ["call-center-team-manager", "help-desk-representative"]},
+    ).content.decode()
+    assert "The sources disagree about the education" not in html
+    ladder = client.get("/ladders/call-center-hierarchy/").content.decode()
+    assert ladder.count("sources differ") == 1  # the CSR's rung, not the team manager's
+
+
+def test_field_wide_pay_keeps_can_exceed(client):
+    html = client.get(
+        reverse("careers:role-detail", args=["customer-service-representative"])
+    ).content.decode()
+    assert "on average from about $16,000, and can exceed $100,000 a year" in html
