@@ -138,7 +138,7 @@ def test_a_short_ladder_list_shows_every_ladder_on_one_page(client):
     response = client.get("/ladders/")
     html = response.content.decode()
     assert sorted(cards(html)) == sorted(Ladder.objects.values_list("slug", flat=True))
-    assert f"{Ladder.objects.count()} promotion paths" in html
+    assert f"{Ladder.objects.count()} ladders drawn from the sources" in html
     assert 'class="pagination"' not in html
 
 
@@ -151,7 +151,7 @@ def test_a_long_ladder_list_comes_fifty_at_a_time_with_a_working_next_link(
         html = client.get("/ladders/").content.decode()
     first = cards(html)
     assert len(first) == 50
-    assert f"{total} promotion paths" in html
+    assert f"{total} ladders drawn from the sources" in html
     assert f"Ladders 1–50 of {total} (page 1 of {-(-total // 50)})" in html
     second = client.get(f"/ladders/?{next_link(html)}", headers=HTMX)
     assert second.content.decode().lstrip().startswith('<div id="ladder-results"')
