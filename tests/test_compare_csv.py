@@ -28,6 +28,8 @@ def test_ladder_csv_has_a_row_per_fact_with_source_and_year(client):
             "role": "Senior customer service representative",
             "attribute": "pay",
             "value": "can make $33,655–$50,074 (a year, as we read it)",
+            "qualifiers": "",
+            "statement": "",
             "source": "Exploring a Career in Customer and Call Center Services",
             "source_date": "2007-08-20",
             "year": "2007",

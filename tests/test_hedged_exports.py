@@ -1,0 +1,138 @@
+"""Every export keeps its sentence's hedges and conditions: the comparison CSVs carry
+each requirement's qualifiers, the source pages show each move's hedge and basis and each
+requirement's qualifiers, and pay in another year's dollars keeps the figure's hedge."""
+
+import codecs
+import csv
+import io
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+LADDERS = "/compare/ladders/"
+ROLES = "/compare/roles/"
+
+
+def read_csv(response) -> list[dict]:
+    assert response.status_code == 200
+    assert response.content.startswith(codecs.BOM_UTF8)
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def ladder_rows(**extra) -> list[dict]:
+    from django.test import Client
+
+    query = {"ladder": ["call-center-hierarchy", "peoplesupport"], "format": "csv", **extra}
+    return read_csv(Client().get(LADDERS, query))
+
+
+def role_rows(*roles, **extra) -> list[dict]:
+    from django.test import Client
+
+    query = {"role": list(roles), "format": "csv", **extra}
+    return read_csv(Client().get(ROLES, query))
+
+
+def requirement_rows(rows, role_starts: str) -> list[dict]:
+    return [
+        r
+        for r in rows
+        if r["role"].startswith(role_starts)
+        and r["attribute"].startswith(("education", "experience", "requirement"))
+    ]
+
+
+# -- 1. The ladder comparison CSV ------------------------------------------------------
+
+
+def test_ladder_csv_keeps_many_jobs_now_on_the_degree_row():
+    rows = requirement_rows(ladder_rows(), "Customer service representative")
+    degree = [r for r in rows if r["value"] == "Associate (two-year) degree"]
+    assert degree, "the 002 degree row is missing"
+    assert {r["qualifiers"] for r in degree} == {"required, many jobs now"}
+    assert all("many customer service jobs now" in r["quote"] for r in degree)
+
+
+def test_ladder_csv_help_desk_keeps_certification_and_override():
+    rows = requirement_rows(ladder_rows(), "Help desk representative")
+    (row,) = rows
+    assert row["attribute"] == "education (required)"
+    assert row["value"].startswith(
+        "High-school diploma or GED, as well as vocational certification"
+    )
+    assert row["value"].endswith("in some cases experience may override it")
+    assert row["qualifiers"] == "required, typically"
+
+
+def test_ladder_csv_team_manager_keeps_often_and_almost_always():
+    rows = requirement_rows(ladder_rows(), "Call center team manager")
+    by_attribute = {r["attribute"]: r for r in rows}
+    required = by_attribute["education (required)"]
+    assert required["qualifiers"] == "required, often"
+    assert required["statement"].startswith("At the very least")
+    preferred = by_attribute["education (preferred)"]
+    assert preferred["qualifiers"] == "preferred, almost always"
+    assert preferred["statement"] == "Two-year degree or higher"
+
+
+def test_ladder_csv_customer_service_manager_keeps_usually():
+    from django.test import Client
+
+    response = Client().get(
+        LADDERS, {"ladder": ["customer-service-track", "stream-international"], "format": "csv"}
+    )
+    rows = requirement_rows(read_csv(response), "Customer service manager")
+    bachelor = [r for r in rows if r["statement"].startswith("Bachelor's degree in business")]
+    assert {r["attribute"] for r in bachelor} == {"education (required)", "experience (required)"}
+    assert all(r["qualifiers"] == "required, usually" for r in bachelor)
+    experience = next(r for r in bachelor if r["attribute"].startswith("experience"))
+    assert experience["value"] == "at least 7 years in the field"
+    general = [r for r in rows if r["qualifiers"].endswith("applied from a general statement")]
+    assert general and general[0]["value"] == "Bachelor's degree"
+
+
+def test_ladder_csv_every_requirement_row_has_its_qualifiers():
+    rows = ladder_rows()
+    requirements = [
+        r
+        for r in rows
+        if r["attribute"].startswith(("education (", "experience (")) and r["rung"] != "totals"
+    ]
+    assert len(requirements) > 5
+    assert all(r["qualifiers"] and r["statement"] for r in requirements)
+    # Rows that are not requirements leave the requirement columns empty.
+    pay = [r for r in rows if r["attribute"] == "pay"]
+    assert pay and all(r["qualifiers"] == r["statement"] == "" for r in pay)
+    assert all(r["source"] for r in pay)
+
+
+# -- 2. The role comparison CSV --------------------------------------------------------
+
+
+def test_role_csv_shows_the_necessity_label_never_its_stored_value():
+    rows = role_rows("customer-service-representative", "customer-service-training-manager")
+    assert not any("on_the_way" in cell for r in rows for cell in r.values())
+    convergys = next(r for r in rows if r["value"].startswith("Convergys certification"))
+    assert convergys["attribute"] == "requirement (required on the way up)"
+    assert convergys["qualifiers"].startswith("required on the way up")
+
+
+def test_role_csv_training_manager_keeps_general_statement_and_usually():
+    rows = role_rows("customer-service-representative", "customer-service-training-manager")
+    manager = requirement_rows(rows, "Customer service training manager")
+    general = next(r for r in manager if r["value"].startswith("Bachelor's degree and a higher"))
+    assert general["qualifiers"] == (
+        "required, positions in management, applied from a general statement"
+    )
+    years = next(r for r in manager if r["value"] == "5 years of experience")
+    assert years["qualifiers"] == "required, usually"
+
+
+def test_role_csv_every_requirement_row_has_its_qualifiers():
+    rows = role_rows("customer-service-representative", "customer-service-training-manager")
+    requirements = [r for r in rows if r["attribute"].startswith("requirement")]
+    assert len(requirements) > 5
+    assert all(r["qualifiers"] for r in requirements)
+    degree = next(r for r in requirements if r["value"] == "Associate or bachelor's degree")
+    assert degree["qualifiers"] == "required, many jobs now"
