@@ -136,3 +136,82 @@ def test_role_csv_every_requirement_row_has_its_qualifiers():
     assert all(r["qualifiers"] for r in requirements)
     degree = next(r for r in requirements if r["value"] == "Associate or bachelor's degree")
     assert degree["qualifiers"] == "required, many jobs now"
+
+
+# -- 3. The source pages ---------------------------------------------------------------
+
+
+def source_html(slug: str) -> str:
+    """Every page of a source's rows, run together."""
+    from django.test import Client
+
+    from careers.models import Source
+
+    source = Source.objects.get(slug=slug)
+    pages = max(1, -(-source.statements().count() // 50))
+    client = Client()
+    html = ""
+    for number in range(1, pages + 1):
+        response = client.get(source.get_absolute_url(), {"page": number})
+        assert response.status_code == 200
+        html += response.content.decode()
+    return html
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "call-center-jobs-hierarchy",
+        "crm-customer-support-careers",
+        "exploring-customer-and-call-center-careers",
+    ],
+)
+def test_source_page_shows_each_moves_label_and_basis(slug):
+    from django.utils.html import escape
+
+    from ladders.models import Promotion
+
+    html = source_html(slug)
+    moves = Promotion.objects.filter(source__slug=slug).select_related("from_role", "to_role")
+    assert moves
+    for move in moves:
+        line = f"{escape(move.from_role.title)} → {escape(move.to_role.title)}"
+        assert line in html
+        assert f'{line}\n        <span class="badge">{escape(move.label)}</span>' in html
+        if not move.order_is_stated:
+            assert f"<strong>Inferred, not stated:</strong> {escape(move.inferred_from)}" in html
+
+
+def test_source_pages_name_the_inferred_moves_the_reviewer_found():
+    hierarchy = source_html("call-center-jobs-hierarchy")
+    assert "Quality assurance representative → Call center general manager" in hierarchy
+    assert "Step up? Order not stated" in hierarchy
+    crm = source_html("crm-customer-support-careers")
+    assert "Manager → Executive" in crm
+    assert "Step up, eventually, for a motivated CSR? Order not stated" in crm
+    assert crm.count("Inferred, not stated:") == 4  # Manager → Executive, three PeopleSupport
+    exploring = source_html("exploring-customer-and-call-center-careers")
+    assert exploring.count("Inferred, not stated:") == 2  # CSR → Senior CSR, → manager
+
+
+def test_source_page_requirements_keep_their_qualifiers():
+    from django.utils.html import escape
+
+    from careers.models import RequirementStatement
+
+    for slug in ["call-center-jobs-hierarchy", "exploring-customer-and-call-center-careers"]:
+        html = source_html(slug)
+        for req in RequirementStatement.objects.filter(source__slug=slug):
+            assert (
+                f'{escape(req.summary)} <span class="muted small">({req.qualifiers})</span>' in html
+            )
+    hierarchy = source_html("call-center-jobs-hierarchy")
+    assert (
+        "At the very least, vocational certification in business and/or management "
+        '<span class="muted small">(required, often)</span>'
+    ) in hierarchy
+    assert (
+        'Two-year degree or higher <span class="muted small">(preferred, almost always)</span>'
+    ) in hierarchy
+    exploring = source_html("exploring-customer-and-call-center-careers")
+    assert exploring.count("positions in management, applied from a general statement") == 2
