@@ -215,3 +215,66 @@ def test_source_page_requirements_keep_their_qualifiers():
     ) in hierarchy
     exploring = source_html("exploring-customer-and-call-center-careers")
     assert exploring.count("positions in management, applied from a general statement") == 2
+
+
+# -- 4. Pay in another year's dollars ---------------------------------------------------
+
+CSR_I_2025 = "generally $39,908–$52,266 (a year, as we read it)"
+FROM_2007 = "adjusted from 2007, the year the article was published, to 2025 dollars"
+
+
+def test_adjusted_pay_on_the_comparison_keeps_hedge_and_reading(client):
+    response = client.get(
+        ROLES,
+        {"role": ["customer-service-representative", "supervisor"], "dollars": "2025"},
+    )
+    html = response.content.decode()
+    assert f"that is {CSR_I_2025}" in html
+    assert "that is $39,908–$52,266 a year" not in html
+    assert FROM_2007 in html
+
+
+def test_adjusted_pay_in_the_csvs_keeps_hedge_and_reading():
+    for rows in [
+        role_rows("customer-service-representative", "supervisor", dollars="2025"),
+        ladder_rows(dollars="2025"),
+    ]:
+        csr_i = [r for r in rows if r["value"].startswith("Customer Service Representative I:")]
+        assert csr_i
+        for row in csr_i:
+            assert row["in_2025_dollars"] == CSR_I_2025
+            assert row["pay_notes"] == FROM_2007
+        hourly = next(r for r in rows if r["value"] == "can make about $9.00–$17.00 an hour")
+        assert hourly["yearly_equivalent"] == "can make about $18,720–$35,360 a year"
+        assert hourly["in_2025_dollars"].startswith("can make about $")
+
+
+def test_a_year_that_is_not_the_articles_is_not_called_its_publication_year():
+    from careers.models import Source
+    from salaries.models import SalaryFigure
+
+    source = Source.objects.get(slug="exploring-customer-and-call-center-careers")
+    figure = SalaryFigure(source=source, low=30000, high=40000, period="year", year=2010)
+    assert figure.normalised(2025, {2010: 218, 2025: 320}).notes == [
+        "adjusted from 2010 to 2025 dollars"
+    ]
+    figure.year = 2007
+    notes = figure.normalised(2025, {2007: 207, 2025: 320}).notes
+    assert notes == [FROM_2007]
+    # A figure with no source to hand says only the years.
+    unsourced = SalaryFigure(low=30000, high=40000, period="year", year=2007)
+    assert unsourced.normalised(2025, {2007: 207, 2025: 320}).notes == [
+        "adjusted from 2007 to 2025 dollars"
+    ]
+
+
+def test_normalised_pay_wording_keeps_the_hedge_and_the_reading():
+    from decimal import Decimal as D
+
+    from salaries.pay import StatedPay
+
+    unstated = StatedPay(D(100), D(200), "year", year=2007, hedge="often", period_is_stated=False)
+    assert unstated.normalised(None, {}).display() == "often $100–$200 (a year, as we read it)"
+    hourly = StatedPay(D(9), D(17), "hour", approximate=True, hedge="can make")
+    assert hourly.normalised(None, {}).display() == "can make about $18,720–$35,360 a year"
+    assert hourly.as_yearly_equivalent() == "about $18,720–$35,360 a year"

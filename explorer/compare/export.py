@@ -46,7 +46,7 @@ def pay_cells(figure, dollars_of: int | None, blanks: int) -> list:
     if dollars_of is None:
         return cells
     pay = figure.normalised_pay
-    yearly = figure.as_yearly_equivalent() or figure.as_stated()
+    yearly = figure.as_yearly_equivalent(hedged=True) or figure.as_stated()
     return [*cells, yearly, pay.display() if pay.adjusted else "", "; ".join(pay.notes)]
 
 
