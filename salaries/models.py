@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -199,12 +200,16 @@ class SalaryFigure(SourcedStatement):
         return self.stated.yearly_midpoint
 
     def normalised(self, dollars_of: int | None, cpi: dict[int, Decimal]) -> NormalisedPay:
-        """Yearly equivalent, and in `dollars_of` dollars when asked and possible."""
-        return self.stated.normalised(dollars_of, cpi)
+        """Yearly equivalent, and in `dollars_of` dollars when asked and possible. A year
+        that is the article's own publication year is said to be (callers fetch the
+        source with the figure)."""
+        year, source = self.year, self.source if self.source_id else None
+        published = year is not None and source is not None and year == source.year
+        return replace(self.stated, year_is_published=published).normalised(dollars_of, cpi)
 
-    def as_yearly_equivalent(self) -> str:
+    def as_yearly_equivalent(self, *, hedged: bool = False) -> str:
         """For hourly figures: the yearly equivalent at 2,080 hours; empty otherwise."""
-        return self.stated.as_yearly_equivalent()
+        return self.stated.as_yearly_equivalent(hedged=hedged)
 
     @property
     def year_display(self) -> str:

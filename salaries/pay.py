@@ -101,6 +101,8 @@ class StatedPay:
     hedge: str = ""  # the source's own hedge: "generally", "often", "can make"
     applies_to: str = ""  # the title the figure is given for, when narrower than the role
     period_is_stated: bool = True
+    # The year is the article's publication year, taken as the year the figure describes.
+    year_is_published: bool = False
 
     def as_stated(self) -> str:
         return as_stated(
@@ -127,9 +129,10 @@ class StatedPay:
     def yearly_midpoint(self) -> Decimal | None:
         return midpoint(self.yearly_low, self.yearly_high)
 
-    def as_yearly_equivalent(self) -> str:
+    def as_yearly_equivalent(self, *, hedged: bool = False) -> str:
         """For hourly figures: the yearly equivalent at 2,080 hours, e.g.
-        "$18,720–$35,360 a year"; empty for figures already stated by the year."""
+        "$18,720–$35,360 a year"; empty for figures already stated by the year. Hedged,
+        with the source's hedge in front, for where it stands alone (a CSV cell)."""
         if self.period != HOUR:
             return ""
         return as_stated(
@@ -139,6 +142,7 @@ class StatedPay:
             approximate=self.approximate,
             can_be_exceeded=self.can_be_exceeded,
             currency=self.currency,
+            hedge=self.hedge if hedged else "",
         )
 
     def normalised(self, dollars_of: int | None, cpi: dict[int, Decimal]) -> NormalisedPay:
@@ -163,7 +167,10 @@ class StatedPay:
                 )
                 adjusted = True
                 if self.year != dollars_of:
-                    notes.append(f"adjusted from {self.year} to {dollars_of} dollars")
+                    year = self.year
+                    if self.year_is_published:
+                        year = f"{year}, the year the article was published,"
+                    notes.append(f"adjusted from {year} to {dollars_of} dollars")
         return NormalisedPay(low=low, high=high, adjusted=adjusted, notes=notes, figure=self)
 
 
@@ -186,6 +193,9 @@ class NormalisedPay:
         return self.figure.year
 
     def display(self) -> str:
+        """The yearly (and adjusted) amount with the figure's own hedge, and its period
+        marked as the site's reading where the sentence gives none: "generally
+        $39,908–$52,266 (a year, as we read it)"."""
         return as_stated(
             None if self.low is None else self.low.quantize(Decimal(1)),
             None if self.high is None else self.high.quantize(Decimal(1)),
@@ -193,4 +203,7 @@ class NormalisedPay:
             approximate=self.figure.approximate,
             can_be_exceeded=self.figure.can_be_exceeded,
             currency=self.figure.currency,
+            hedge=self.figure.hedge,
+            # An hourly figure's period is stated; its yearly one is worked out (a note).
+            period_is_stated=self.figure.period_is_stated or self.figure.period == HOUR,
         )

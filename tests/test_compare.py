@@ -37,7 +37,8 @@ def test_ladder_totals_show_time_education_and_pay(client):
     assert track.degree_at == 3 and stream.degree_at is None
     html = response.content.decode()
     assert "Requires a degree earliest: from rung 3" in html
-    assert "$56,367–$78,468 a year" in html  # pay at the top of the customer-service track
+    # pay at the top of the customer-service track, with its hedge
+    assert "typically $56,367–$78,468 (a year, as we read it)" in html
 
 
 def test_role_comparison_shows_disagreeing_sources(client):
@@ -95,7 +96,7 @@ def test_dollars_year_shows_adjusted_pay_and_says_when_it_cannot(client):
         },
     )
     html = response.content.decode()
-    assert "adjusted from 2007 to 2025 dollars" in html
+    assert "adjusted from 2007, the year the article was published, to 2025 dollars" in html
     assert "not adjusted: the source gives no year" in html
     assert "the table runs to 2025" in html
 
@@ -234,7 +235,7 @@ def test_adjusted_pay_says_from_which_year_to_which(client):
         {"role": ["customer-service-representative", "supervisor"], "dollars": "2025"},
     )
     html = response.content.decode()
-    assert "adjusted from 2008 to 2025 dollars" in html
+    assert "adjusted from 2008, the year the article was published, to 2025 dollars" in html
     assert "dollars in 2025 dollars" not in html
 
 

@@ -28,6 +28,8 @@ def test_ladder_csv_has_a_row_per_fact_with_source_and_year(client):
             "role": "Senior customer service representative",
             "attribute": "pay",
             "value": "can make $33,655–$50,074 (a year, as we read it)",
+            "qualifiers": "",
+            "statement": "",
             "source": "Exploring a Career in Customer and Call Center Services",
             "source_date": "2007-08-20",
             "year": "2007",
@@ -79,10 +81,16 @@ def test_csv_in_a_years_dollars_has_the_yearly_and_adjusted_values(client):
     )
     rows = read_csv(response)
     hourly = next(r for r in rows if r["value"] == "can make about $9.00–$17.00 an hour")
-    assert hourly["yearly_equivalent"] == "about $18,720–$35,360 a year"
-    assert hourly["in_2025_dollars"].startswith("about $") and "a year" in hourly["in_2025_dollars"]
+    assert hourly["yearly_equivalent"] == "can make about $18,720–$35,360 a year"
+    assert (
+        hourly["in_2025_dollars"].startswith("can make about $")
+        and "a year" in hourly["in_2025_dollars"]
+    )
     assert hourly["in_2025_dollars"] != hourly["yearly_equivalent"]
-    assert hourly["pay_notes"] == "hourly figure × 2,080 hours; adjusted from 2008 to 2025 dollars"
+    assert hourly["pay_notes"] == (
+        "hourly figure × 2,080 hours; "
+        "adjusted from 2008, the year the article was published, to 2025 dollars"
+    )
     undated = next(r for r in rows if r["attribute"] == "pay" and r["year"] == "")
     assert undated["in_2025_dollars"] == ""
     assert undated["pay_notes"] == "not adjusted: the source gives no year"

@@ -36,16 +36,31 @@ def pay_header(dollars_of: int | None) -> list[str]:
     return ["yearly_equivalent", f"in_{dollars_of}_dollars", "pay_notes"]
 
 
-def pay_cells(figure, dollars_of: int | None) -> list:
+def pay_cells(figure, dollars_of: int | None, blanks: int) -> list:
     """A pay figure's CSV cells: as stated, its citation and, in one year's dollars (after
     attach_normalised_pay), what the page shows beside it: the yearly equivalent, the
-    adjusted value when it could be adjusted, and the notes that say how or why not."""
-    cells = [figure.as_stated(), *citation(figure)]
+    adjusted value when it could be adjusted, and the notes that say how or why not.
+    `blanks` empty cells (the requirement columns: pay carries its own hedge) go
+    between the value and the citation."""
+    cells = [figure.as_stated(), *[""] * blanks, *citation(figure)]
     if dollars_of is None:
         return cells
     pay = figure.normalised_pay
-    yearly = figure.as_yearly_equivalent() or figure.as_stated()
+    yearly = figure.as_yearly_equivalent(hedged=True) or figure.as_stated()
     return [*cells, yearly, pay.display() if pay.adjusted else "", "; ".join(pay.notes)]
+
+
+def requirement_attribute(what: str, req) -> str:
+    """ "education (required)", "requirement (required on the way up)": the necessity
+    as the page words it, never its stored value."""
+    return f"{what} ({req.get_necessity_display().lower()})"
+
+
+def experience_brief(req) -> str:
+    """The years a statement asks for, with the field they are in: "0 to 3 years in the
+    field"."""
+    text = req.experience_display
+    return f"{text} {req.experience_field}" if req.experience_field else text
 
 
 def citation(row) -> list:
@@ -56,15 +71,19 @@ def citation(row) -> list:
 
 
 def role_csv(roles, dollars_of: int | None) -> HttpResponse:
-    header = ["role", "attribute", "value", "source", "source_date", "year", "quote"]
+    # "qualifiers": how the source puts a requirement (how strongly, how widely, and
+    # whether it is applied here from a statement about a group of jobs).
+    header = ["role", "attribute", "value", "qualifiers", "source", "source_date", "year", "quote"]
     rows = []
     for role in roles:
         for figure in role.salary_figures.all():
-            rows.append([role.title, "pay", *pay_cells(figure, dollars_of)])
+            rows.append([role.title, "pay", *pay_cells(figure, dollars_of, blanks=1)])
         for req in role.requirements.all():
-            rows.append([role.title, f"requirement ({req.necessity})", req.summary, *citation(req)])
+            attribute = requirement_attribute("requirement", req)
+            rows.append([role.title, attribute, req.summary, req.qualifiers, *citation(req)])
         for fact in role.facts.all():
-            rows.append([role.title, fact.get_kind_display().lower(), fact.text, *citation(fact)])
+            kind = fact.get_kind_display().lower()
+            rows.append([role.title, kind, fact.text, "", *citation(fact)])
     return csv_response("role-comparison.csv", header + pay_header(dollars_of), rows)
 
 
@@ -75,6 +94,10 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
         "role",
         "attribute",
         "value",
+        # How the source puts a requirement (see role_csv), and the whole requirement in
+        # plain words: the value is its education or its experience, as the page shows.
+        "qualifiers",
+        "statement",
         "source",
         "source_date",
         "year",
@@ -84,7 +107,7 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
 
     def pay_rows(base: list, attribute: str, role) -> None:
         for figure in role.salary_figures.all():
-            rows.append([*base, attribute, *pay_cells(figure, dollars_of)])
+            rows.append([*base, attribute, *pay_cells(figure, dollars_of, blanks=2)])
 
     for column in columns:
         name = column.ladder.name
@@ -92,24 +115,24 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
             base = [name, cell.position, cell.role.title]
             pay_rows(base, "pay", cell.role)
             for req in cell.role.requirements.all():
+                stated = [req.qualifiers, req.summary, *citation(req)]
                 if req.education is not None:
-                    education = req.get_education_display()
-                    rows.append([*base, f"education ({req.necessity})", education, *citation(req)])
+                    attribute = requirement_attribute("education", req)
+                    rows.append([*base, attribute, req.education_brief, *stated])
                 if req.states_experience:
-                    experience = req.experience_display
-                    rows.append(
-                        [*base, f"experience ({req.necessity})", experience, *citation(req)]
-                    )
+                    attribute = requirement_attribute("experience", req)
+                    rows.append([*base, attribute, experience_brief(req), *stated])
             if move := cell.step_up:
-                rows.append([*base, "move to next rung", move.label, *citation(move)])
+                rows.append([*base, "move to next rung", move.label, "", "", *citation(move)])
                 time = move.time_in_role_display
-                rows.append([*base, "time in role before next rung", time, *citation(move)])
+                rows.append([*base, "time in role before next rung", time, "", "", *citation(move)])
                 if not move.order_is_stated:
                     rows.append([*base, "move to next rung inferred from", move.inferred_from])
         # The totals, as the page's last rows show them; worked out, so cited only where
         # one source states them.
         totals = [name, "totals"]
-        rows.append([*totals, "", "rungs", len(column.cells), *citation(column.ladder)])
+        rungs = len(column.cells)
+        rows.append([*totals, "", "rungs", rungs, "", "", *citation(column.ladder)])
         rows.append([*totals, "", "moves joining neighbouring rungs", column.links])
         rows.append([*totals, "", "known time in role, over those moves", column.time.display])
         rows.append([*totals, "", "education added along the way", column.education_added])

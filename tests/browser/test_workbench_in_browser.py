@@ -135,7 +135,9 @@ def test_role_comparison_in_other_years_dollars(page: Page, site: str):
     page.goto(f"{site}/compare/roles/?{roles}")
     page.get_by_label("Also show pay in").select_option(label="2020 dollars")
     expect(page).to_have_url(re.compile(r"dollars=2020"))
-    expect(page.locator("#comparison")).to_contain_text("adjusted from 2007 to 2020 dollars")
+    expect(page.locator("#comparison")).to_contain_text(
+        "adjusted from 2007, the year the article was published, to 2020 dollars"
+    )
     expect(page.locator("#comparison")).to_contain_text("not adjusted: the source gives no year")
 
 
