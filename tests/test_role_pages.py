@@ -149,7 +149,7 @@ def test_hourly_pay_also_shows_its_yearly_equivalent(client):
     # $9.00–$17.00 an hour x 2,080 hours.
     assert "That is about $18,720–$35,360 a year at 2,080 hours a year" in html
     ladder = client.get("/ladders/call-center-hierarchy/").content.decode()
-    assert "that is about $18,720–$35,360 a year at 2,080 hours" in ladder
+    assert "worked out over a year: about $18,720–$35,360 a year at 2,080 hours" in ladder
 
 
 @pytest.mark.parametrize(
