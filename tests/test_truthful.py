@@ -235,3 +235,24 @@ def test_field_wide_pay_keeps_can_exceed(client):
         reverse("careers:role-detail", args=["customer-service-representative"])
     ).content.decode()
     assert "on average from about $16,000, and can exceed $100,000 a year" in html
+
+
+def test_a_rung_number_on_an_unordered_ladder_says_the_order_is_not_stated(client):
+    html = client.get(reverse("careers:role-detail", args=["shift-supervisor"])).content.decode()
+    assert "(rung 4, order not stated)" in html
+    compare = client.get(
+        reverse("careers:compare-roles"), {"role": ["shift-supervisor", "supervisor"]}
+    ).content.decode()
+    assert "rung 4 (order not stated)" in compare
+
+
+def test_the_walk_heads_an_inferred_move_as_the_next_rung_not_the_next_step(client):
+    html = client.get(
+        "/ladders/call-center-hierarchy/", {"at": "quality-assurance-representative"}
+    ).content.decode()
+    assert "<h3>Next rung: Call center general manager</h3>" in html
+    assert "The next step" not in html
+    stated = client.get(
+        "/ladders/call-center-hierarchy/", {"at": "call-center-team-manager"}
+    ).content.decode()
+    assert "<h3>Step up: Quality assurance representative</h3>" in stated
