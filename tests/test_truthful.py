@@ -256,3 +256,15 @@ def test_the_walk_heads_an_inferred_move_as_the_next_rung_not_the_next_step(clie
         "/ladders/call-center-hierarchy/", {"at": "call-center-team-manager"}
     ).content.decode()
     assert "<h3>Step up: Quality assurance representative</h3>" in stated
+
+
+def test_where_pay_is_shown_the_articles_on_place_are_too(client):
+    html = client.get(
+        reverse("careers:role-detail", args=["customer-service-representative"])
+    ).content.decode()
+    for quote in [
+        "Depending on where the call center is situated, duties and salary varies.",
+        "First-tier cities include Boston, Los Angeles, or Chicago.",
+        "tuck their call centers away in tiny cities and towns where costs are even lower.",
+    ]:
+        assert quote in html
