@@ -268,3 +268,13 @@ def test_where_pay_is_shown_the_articles_on_place_are_too(client):
         "tuck their call centers away in tiny cities and towns where costs are even lower.",
     ]:
         assert quote in html
+
+
+def test_the_role_comparison_keeps_each_moves_hedge(client):
+    html = client.get(
+        reverse("careers:compare-roles"),
+        {"role": ["customer-service-representative", "help-desk-representative"]},
+    ).content.decode()
+    assert 'Help desk representative</a> <span class="muted small">(typically)</span>' in html
+    assert 'Manager</a> <span class="muted small">(for a motivated CSR)</span>' not in html
+    assert 'Supervisor</a> <span class="muted small">(for a motivated CSR)</span>' in html
