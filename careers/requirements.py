@@ -10,7 +10,7 @@ class EducationLevel(models.IntegerChoices):
     """Ordered: a higher number is more education."""
 
     NONE = 0, "No formal education"
-    HIGH_SCHOOL = 1, "High-school diploma or GED"
+    HIGH_SCHOOL = 1, "High-school diploma"
     VOCATIONAL = 2, "Vocational certification"
     SOME_COLLEGE = 3, "Some college"
     ASSOCIATE = 4, "Associate (two-year) degree"

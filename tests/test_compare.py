@@ -30,7 +30,7 @@ def test_ladder_totals_show_time_education_and_pay(client):
     stream, track = response.context["columns"]
     assert stream.time.display == "12–18 months, plus 1 step whose time is not stated"
     assert track.education_added == (
-        "High-school diploma or GED (rung 1) → Bachelor's degree in business, marketing or a "
+        "High-school diploma or an equivalent (rung 1) → Bachelor's degree in business, marketing or a "
         "related field (rung 3); one source: Associate (two-year) degree or bachelor's degree "
         "at rung 1 (many jobs now)."
     )
@@ -280,7 +280,7 @@ def test_removing_every_item_forgets_the_comparison(client):
 def test_a_rung_shows_where_sources_disagree_about_its_education(client):
     response = client.get(LADDERS, {"ladder": ["convergys", "stream-international"]})
     csr = response.context["rows"][0][1][0]
-    assert csr.education.get_education_display() == "High-school diploma or GED"
+    assert csr.education.get_education_display() == "High-school diploma"
     [dissent] = csr.education_dissent
     assert dissent.text == "Associate (two-year) degree or bachelor's degree"
     assert dissent.scope == "many jobs now"
@@ -318,7 +318,7 @@ def test_ladder_totals_do_not_hide_a_degree_one_source_asks_for(client):
     assert stream.degree_at is None
     assert stream.degree_display == "None by every source; one source: rung 1 (many jobs now)"
     assert stream.education_added == (
-        "High-school diploma or GED throughout (where stated); "
+        "High-school diploma or an equivalent throughout (where stated); "
         "one source: Associate (two-year) degree or bachelor's degree at rung 1 (many jobs now)."
     )
     html = response.content.decode()
