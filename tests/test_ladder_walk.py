@@ -52,7 +52,8 @@ def test_standing_on_a_rung_expands_it_with_steps_up_and_down(client):
     assert "?at=customer-service-representative" in html and "Step down" in html
     assert "Getting here from Customer service representative (CSR)" in html
     assert (
-        "Education: Vocational certification in business and/or management (required, often; "
+        "Education: Vocational certification in business and/or management at the very least "
+        "(required, often; "
         "before: "
     ) in html
     assert "as well as vocational certification" in html

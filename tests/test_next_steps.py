@@ -96,7 +96,8 @@ def test_requirements_gained_include_experience_and_preferred_degrees():
     team = requirements_gained(role("help-desk-representative"), role("call-center-team-manager"))
     assert team == [
         # The help desk's own sentence already asks for vocational certification.
-        "Education: Vocational certification in business and/or management (required, often; "
+        "Education: Vocational certification in business and/or management at the very least "
+        "(required, often; "
         "before: High-school diploma or GED, as well as vocational certification (the sentence "
         "says “either” but names no other choice); in some cases experience may override it)",
         "Preferred: Associate (two-year) degree or higher (almost always)",
