@@ -31,8 +31,8 @@ def test_ladder_totals_show_time_education_and_pay(client):
     assert stream.time.display == "12–18 months, plus 1 step whose time is not stated"
     assert track.education_added == (
         "High-school diploma or an equivalent (rung 1) → Bachelor's degree in business, "
-        "marketing or a related field (rung 3); one source: Associate (two-year) degree or bachelor's degree "
-        "at rung 1 (many jobs now)."
+        "marketing or a related field (rung 3); one source: Associate (two-year) degree or "
+        "bachelor's degree at rung 1 (many jobs now)."
     )
     assert track.degree_at == 3 and stream.degree_at is None
     html = response.content.decode()
