@@ -85,9 +85,34 @@ def test_role_filters_update_results_and_address_as_you_type(page: Page, site: s
     expect(page.locator("#results-heading")).to_contain_text("matching “billing”")
     rows = page.locator("#role-results tbody tr")
     expect(rows).not_to_have_count(0)
+    # A select waits for the button (WCAG 3.2.2): choosing alone changes nothing.
     page.get_by_label("Education I have").select_option(label="High-school diploma")
+    expect(page).not_to_have_url(re.compile(r"education=1"))
+    page.get_by_role("button", name="Show roles").click()
     expect(page).to_have_url(re.compile(r"education=1"))
     assert page.evaluate("window.__stillTheSamePage") is True
+
+
+def test_after_back_the_role_filters_show_what_the_list_is_filtered_by(page: Page, site: str):
+    page.goto(site + "/roles/")
+    search = page.get_by_label("Search titles and duties")
+    education = page.get_by_label("Education I have")
+    search.fill("manager")
+    expect(page).to_have_url(re.compile(r"q=manager"))
+    education.select_option(label="High-school diploma")
+    page.get_by_role("button", name="Show roles").click()
+    expect(page).to_have_url(re.compile(r"education=1"))
+    search.fill("")
+    education.select_option(label="Any")
+    page.get_by_role("button", name="Show roles").click()
+    expect(page).to_have_url(f"{site}/roles/?q=&education=&experience=&min_pay=&pay_period=year")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"q=manager&education=1"))
+    expect(search).to_have_value("manager")
+    expect(education).to_have_value("1")
+    page.go_back()
+    expect(search).to_have_value("manager")
+    expect(education).to_have_value("")
 
 
 def test_role_filters_work_without_javascript(browser: Browser, site: str):
