@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 
 from careers.requirements import EDUCATION_REQUIRED_BY, EXPERIENCE_COUNTS
 from careers.sources import SOURCED_KINDS
@@ -39,21 +39,33 @@ class RoleQuerySet(models.QuerySet):
         """Roles that a person with this education can enter according to at least one
         source: no source requires more (sources disagree, so the least demanding
         required level counts)."""
+        # Annotated under its own name: Role.least_required_education is a method, and an
+        # annotation of the same name would replace it on every row.
         return self.annotate(
-            least_required_education=models.Min(
+            least_education_asked=models.Min(
                 "requirements__education",
                 filter=Q(requirements__necessity__in=EDUCATION_REQUIRED_BY),
             )
-        ).filter(Q(least_required_education__isnull=True) | Q(least_required_education__lte=level))
+        ).filter(Q(least_education_asked__isnull=True) | Q(least_education_asked__lte=level))
+
+    def by_least_education(self) -> RoleQuerySet:
+        """The least education any source requires, lowest first; roles for which no
+        source requires any come last (not stated is not "none needed"), then by title."""
+        return self.annotate(
+            least_education_order=models.Min(
+                "requirements__education",
+                filter=Q(requirements__necessity__in=EDUCATION_REQUIRED_BY),
+            )
+        ).order_by(models.F("least_education_order").asc(nulls_last=True), Lower("title"), "pk")
 
     def within_experience(self, years) -> RoleQuerySet:
         """Roles whose least demanding stated minimum experience is within `years`."""
         return self.annotate(
-            least_required_years=models.Min(
+            least_years_asked=models.Min(
                 "requirements__experience_min_years",
                 filter=Q(requirements__necessity__in=EXPERIENCE_COUNTS),
             )
-        ).filter(Q(least_required_years__isnull=True) | Q(least_required_years__lte=years))
+        ).filter(Q(least_years_asked__isnull=True) | Q(least_years_asked__lte=years))
 
     def matching(self, text: str) -> RoleQuerySet:
         """Free text over titles, other titles, descriptions and duties."""

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from django import forms
@@ -10,7 +11,13 @@ from careers.models import EducationLevel, Role
 from careers.querysets import RoleQuerySet
 from core.choosers import find_named
 from salaries.models import HOURS_PER_YEAR, PayPeriod
-from salaries.selectors import roles_paying_at_least
+from salaries.selectors import by_top_pay, roles_paying_at_least
+
+SORTS = {
+    "": "Title, A to Z",
+    "pay": "Highest stated pay first",
+    "education": "Least education required first",
+}
 
 
 class RoleFilterForm(forms.Form):
@@ -51,6 +58,7 @@ class RoleFilterForm(forms.Form):
         required=False,
         choices=[(PayPeriod.YEAR, "year"), (PayPeriod.HOUR, "hour")],
     )
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=list(SORTS.items()))
 
     def active_filters(self) -> dict:
         """The valid, non-empty filters (call after is_valid())."""
@@ -85,18 +93,41 @@ class RoleFilterForm(forms.Form):
         if self.is_bound:
             self.is_valid()
             roles = self.filter(roles)
+        sort = self.active_filters().get("sort")
+        if sort == "pay":
+            return by_top_pay(roles)
+        if sort == "education":
+            return roles.by_least_education()
         # Explicit: Meta.ordering does not apply once a filter groups rows to annotate them.
         return roles.order_by(Lower("title"), "pk")
 
-    def widen_links(self, query: QueryDict) -> list[tuple[str, str]]:
-        """(plain words, query string without that filter) for each active filter."""
+    def fit(self, role: Role) -> str:
+        """Whether the sources say this role is open to you, or only say nothing against
+        it: with an education or experience filter on, a role no source states that
+        requirement for is "not stated", never "open". Empty without such a filter."""
+        filters = self.active_filters() if self.is_bound else {}
+        unstated = []
+        if "education" in filters and role.least_required_education() is None:
+            unstated.append("education")
+        if "experience" in filters and role.least_required_years() is None:
+            unstated.append("experience")
+        if not {"education", "experience"} & filters.keys():
+            return ""
+        if not unstated:
+            return "Sources say you qualify"
+        return f"No {' or '.join(unstated)} requirement stated"
+
+    def widen_links(self, query: QueryDict) -> list[tuple[str, str, Callable[[], int]]]:
+        """(plain words, query string without that filter, how many roles that would show)
+        for each active filter; the count is a callable, so only a page that shows the
+        links (an empty result) runs its query."""
         links = []
         for name, words in self.describe():
             params = query.copy()
             params.pop(name, None)
             if name == "min_pay":
                 params.pop("pay_period", None)
-            links.append((words, params.urlencode()))
+            links.append((words, params.urlencode(), type(self)(params).results().count))
         return links
 
     def describe(self) -> list[tuple[str, str]]:

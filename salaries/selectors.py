@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, Max, OuterRef, Subquery
+from django.db.models.functions import Lower
 
 from careers.models import Fact
 from careers.querysets import RoleQuerySet
@@ -19,6 +20,21 @@ def roles_paying_at_least(roles: RoleQuerySet, yearly_amount: Decimal) -> RoleQu
         role=OuterRef("pk"), annual_top__gte=yearly_amount
     )
     return roles.filter(Exists(figures))
+
+
+def by_top_pay(roles: RoleQuerySet) -> RoleQuerySet:
+    """Highest stated pay first (the top of each role's best figure, as a yearly amount);
+    roles with no stated pay last, then by title."""
+    top = (
+        SalaryFigure.objects.with_annual_top()
+        .filter(role=OuterRef("pk"))
+        .values("role")
+        .annotate(best=Max("annual_top"))
+        .values("best")
+    )
+    return roles.annotate(top_pay=Subquery(top)).order_by(
+        F("top_pay").desc(nulls_last=True), Lower("title"), "pk"
+    )
 
 
 @dataclass

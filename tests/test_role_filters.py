@@ -155,6 +155,49 @@ def test_search_text_is_escaped_where_it_is_shown(client):
 def test_roles_whose_sources_state_no_education_are_kept_and_said_to_be_unstated(client):
     response = client.get(URL, {"education": "0"})
     assert "call-center-general-manager" in listed(response)
-    assert "no source states any education or experience stays in the list" in (
-        response.content.decode()
+    html = response.content.decode()
+    assert "no source states that requirement stays in the list" in html
+    assert "No education requirement stated" in html
+
+
+def test_with_an_education_filter_each_role_says_whether_sources_say_you_qualify(client):
+    html = client.get(URL, {"education": "1"}).content.decode()
+    rows = {
+        role.slug: row
+        for role in Role.objects.all()
+        for row in html.split("<tr>")
+        if f'href="{role.get_absolute_url()}"' in row
+    }
+    assert "Sources say you qualify" in rows["customer-service-representative"]
+    # No source states the general manager's education: not stated, never "open".
+    assert "No education requirement stated" in rows["call-center-general-manager"]
+    assert "Sources say you qualify" not in rows["call-center-general-manager"]
+    assert (
+        "Sources say you qualify</span>" not in client.get(URL, {"q": "manager"}).content.decode()
     )
+
+
+def test_the_role_list_sorts_by_title_pay_or_least_education(client):
+    by_title = [role.title.lower() for role in client.get(URL).context["roles"]]
+    assert by_title == sorted(by_title)
+    by_pay = list(client.get(URL, {"sort": "pay"}).context["roles"])
+    tops = [role.top_pay for role in by_pay]
+    stated = [top for top in tops if top is not None]
+    assert stated == sorted(stated, reverse=True) and stated
+    assert tops == stated + [None] * (len(tops) - len(stated))  # no stated pay last
+    assert by_pay[0].slug == "customer-service-manager"
+    by_education = list(client.get(URL, {"sort": "education"}).context["roles"])
+    levels = [role.least_required_education() for role in by_education]
+    known = [level for level in levels if level is not None]
+    assert known == sorted(known) and levels[: len(known)] == known
+
+
+def test_drop_this_filter_links_say_how_many_roles_each_brings_back(client):
+    html = client.get(URL, {"q": "billing", "min_pay": "500000"}).content.decode()
+    billing = client.get(URL, {"q": "billing"}).context["roles"]
+    count = len(billing)
+    assert (
+        f'Drop “paying at least $500,000 a year”</a>\n        <span class="muted">({count} role'
+        in html
+    )
+    assert 'Drop “matching “billing””</a>\n        <span class="muted">(still none)</span>' in html

@@ -21,3 +21,10 @@ def ours_marked(ladder) -> str:
     if ladder.name_is_ours:
         return format_html('{} <span class="muted small">(our name for it)</span>', ladder.name)
     return format_html("{}", ladder.name)
+
+
+@register.filter
+def fit_for(form, role) -> str:
+    """The filter form's word on one role: "Sources say you qualify", or what no source
+    states (see RoleFilterForm.fit)."""
+    return form.fit(role)
