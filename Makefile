@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # pyenv reads .python-version (3.12) in this folder; python3.12 is tried first anyway.
 PYTHON ?= $(shell command -v python3.12 || command -v python3)
 
-.PHONY: run test lint format migrate loaddata export bench check-python clean
+.PHONY: run dev test lint format migrate loaddata export bench check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -25,18 +25,32 @@ $(VENV)/.installed-dev: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet ".[dev]"
 	touch $@ $(VENV)/.installed
 
-# The local server runs in debug mode (a throwaway secret key) unless told otherwise.
-run migrate loaddata export: export DEBUG ?= 1
+# `make run` serves the site as its users see it: DEBUG off, the site's own 404/500 pages,
+# static files collected and served by WhiteNoise, gunicorn on 127.0.0.1 over plain HTTP
+# (HTTPS=0: nothing leaves this machine), a secret key made once and kept in var/.
+# `make dev` is the same data under Django's debug server (DEBUG on, reloads on edits).
+SERVE_ENV = SECRET_KEY="$$(cat var/secret_key)" HTTPS=0
 
-migrate: $(VENV)/.installed
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py create_editors_group
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@chmod 600 $@
+
+migrate: $(VENV)/.installed var/secret_key
+	$(SERVE_ENV) $(PY) manage.py migrate --no-input
+	$(SERVE_ENV) $(PY) manage.py create_editors_group
 
 loaddata: migrate
-	$(PY) manage.py load_fixtures
+	$(SERVE_ENV) $(PY) manage.py load_fixtures
 
 run: loaddata
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input -v0
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	$(SERVE_ENV) $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 \
+		--access-logfile - --error-logfile -
+
+dev: loaddata
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The benchmark: gunicorn + wrk on SQLite and PostgreSQL; prints a table, writes bench/RESULTS.md.
 bench: $(VENV)/.installed
@@ -44,8 +58,8 @@ bench: $(VENV)/.installed
 	$(PY) bench/run.py
 
 # Write the current database back to fixtures/ (after editing in admin).
-export: $(VENV)/.installed
-	$(PY) manage.py export_fixtures
+export: $(VENV)/.installed var/secret_key
+	$(SERVE_ENV) $(PY) manage.py export_fixtures
 
 # Formatting, lint rules, and the import contracts in pyproject.toml (the layers).
 lint: $(VENV)/.installed-dev

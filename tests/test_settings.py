@@ -3,7 +3,9 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 PRINT_DB = (
@@ -71,3 +73,19 @@ def test_postgresql_connections_give_up_on_a_silent_database_within_seconds():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["3", "5000", "1"]
+
+
+@pytest.mark.django_db
+def test_the_site_serves_its_own_icon(client):
+    html = client.get("/roles/").content.decode()
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/favicon.svg"
+
+
+def test_make_run_serves_with_debug_off_and_a_kept_secret_key():
+    makefile = (Path(__file__).parent.parent / "Makefile").read_text()
+    run = makefile[makefile.index("\nrun: ") : makefile.index("\ndev: ")]
+    assert "gunicorn" in run and "DEBUG=1" not in run
+    assert 'SERVE_ENV = SECRET_KEY="$$(cat var/secret_key)" HTTPS=0' in makefile
+    assert "DEBUG=1 $(PY) manage.py runserver" in makefile[makefile.index("\ndev: ") :]
