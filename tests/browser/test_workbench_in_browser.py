@@ -191,3 +191,26 @@ def test_the_menus_compare_link_offers_the_last_comparison_back(page: Page, site
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Compare").click()
     expect(page.get_by_text("Choose at least two ladders to compare.")).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("Resume your comparison"))).to_have_count(0)
+
+
+def test_the_print_button_prints_a_handout_that_says_what_when_and_where(page: Page, site: str):
+    path = "/compare/ladders/?ladder=call-center-hierarchy&ladder=customer-service-track"
+    page.goto(site + path)
+    # Count the calls instead of opening the print dialog (a function string would be called).
+    page.evaluate(
+        "() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }"
+    )
+    button = page.get_by_role("button", name="Print this comparison")
+    expect(button).to_be_visible()
+    button.click()
+    assert page.evaluate("window.__printed") == 1
+    # No link to the page it is on.
+    expect(page.get_by_role("link", name="Open the printable page")).to_have_count(0)
+    page.emulate_media(media="print")
+    header = page.locator(".handout-header")
+    expect(header).to_be_visible()
+    expect(header).to_contain_text(
+        "Career Ladder Explorer · Ladders compared: Call center hierarchy, Customer service track"
+    )
+    expect(header).to_contain_text(f"{site}{path}")
+    expect(page.locator(".footnotes")).to_contain_text(f"{site}/sources/")

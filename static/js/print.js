@@ -1,0 +1,24 @@
+// The Print button (hidden until this script runs, so it never sits there dead), and the
+// handout's date set when it is printed rather than when the page was cached.
+(function () {
+  function setPrintDate() {
+    var today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    document.querySelectorAll("[data-print-date]").forEach(function (el) {
+      el.textContent = today;
+    });
+  }
+  function wire() {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      if (!button.dataset.printWired) {
+        button.dataset.printWired = "1";
+        button.addEventListener("click", function () {
+          window.print();
+        });
+      }
+    });
+  }
+  window.addEventListener("beforeprint", setPrintDate);
+  document.addEventListener("DOMContentLoaded", wire);
+  document.addEventListener("htmx:afterSettle", wire);
+})();
