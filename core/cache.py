@@ -39,7 +39,8 @@ def page_key(request) -> str:
         kind = "page"
     # Role and ladder pages offer "add to comparison" built on the remembered one.
     remembered = "|".join(
-        request.COOKIES.get(name, "")[:500] for name in ("compare_role", "compare_ladder")
+        request.COOKIES.get(name, "")[:500]
+        for name in ("compare_role", "compare_ladder", "compare_dollars")
     )
     raw = f"{kind}|{request.get_full_path()}|{remembered}"
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()

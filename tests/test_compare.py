@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from salaries.models import CpiYear
+
 pytestmark = pytest.mark.django_db
 
 LADDERS = "/compare/ladders/"
@@ -327,3 +329,27 @@ def test_ladder_totals_do_not_hide_a_degree_one_source_asks_for(client):
         "No rung requires a degree by every source; one source asks for one at rung 1"
         " (many jobs now)"
     ) in html
+
+
+def test_the_chosen_dollars_year_goes_with_add_and_resume_links(client):
+    client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"], "dollars": "2020"})
+    page = client.get(reverse("ladders:ladder-detail", args=["stream-international"]))
+    assert (
+        "/compare/ladders/?ladder=convergys&amp;ladder=peoplesupport"
+        "&amp;ladder=stream-international&amp;dollars=2020"
+    ) in page.content.decode()
+    resume = client.get(LADDERS).content.decode()
+    assert "?ladder=convergys&amp;ladder=peoplesupport&amp;dollars=2020" in resume
+    # "As stated only" forgets it.
+    client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"], "dollars": ""})
+    assert "dollars=" not in client.get(LADDERS).content.decode().split("resume")[1][:400]
+
+
+def test_the_dollars_list_offers_the_useful_years_not_every_year(client):
+    response = client.get(LADDERS, {"ladder": ["call-center-hierarchy", "convergys"]})
+    years = response.context["cpi_years"]
+    latest = max(CpiYear.objects.values_list("year", flat=True))
+    assert years[0] == latest and len(years) < 10
+    assert {2007, 2008} <= set(years)  # the years the CSR's figures date from
+    chosen = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"], "dollars": "1990"})
+    assert 1990 in chosen.context["cpi_years"]

@@ -17,8 +17,10 @@ from explorer.compare.selection import CLEARED, MAX_ITEMS, Selection
 from ladders.models import Ladder
 
 COOKIE = "compare_{}"
+DOLLARS_COOKIE = "compare_dollars"
 COOKIE_AGE = 90 * 24 * 60 * 60
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
+YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def remember_selection(param: str):
@@ -30,7 +32,10 @@ def remember_selection(param: str):
         def wrapper(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
             slugs = list(dict.fromkeys(v for v in request.GET.getlist(param) if v))
-            if response.status_code != 200 or request.GET.get("format") == "csv":
+            if request.GET.get("format") == "csv" or response.status_code not in (200, 302):
+                return response
+            remember_dollars(request, response)
+            if response.status_code != 200:
                 return response
             if slugs:
                 response.set_cookie(
@@ -49,9 +54,32 @@ def remember_selection(param: str):
     return decorate
 
 
+def remember_dollars(request: HttpRequest, response) -> None:
+    """The dollars year goes with the comparison: kept when chosen, forgotten when "as
+    stated only" is (the field sent empty, even if the page then redirects to drop it)."""
+    if "dollars" not in request.GET:
+        return
+    dollars = request.GET["dollars"].strip()
+    if YEAR.match(dollars):
+        response.set_cookie(
+            DOLLARS_COOKIE, dollars, max_age=COOKIE_AGE, samesite="Lax", httponly=True
+        )
+    elif not dollars:
+        response.delete_cookie(DOLLARS_COOKIE, samesite="Lax")
+
+
 def remembered(request: HttpRequest, param: str) -> list[str]:
     raw = request.COOKIES.get(COOKIE.format(param), "")
     return [slug for slug in raw.split(",") if SLUG.match(slug)][:MAX_ITEMS]
+
+
+def remembered_query(request: HttpRequest, param: str, slugs: list[str]) -> str:
+    """The query for these items with the remembered dollars year, if any."""
+    pairs = [(param, slug) for slug in slugs]
+    dollars = request.COOKIES.get(DOLLARS_COOKIE, "")
+    if YEAR.match(dollars):
+        pairs.append(("dollars", dollars))
+    return urlencode(pairs)
 
 
 @dataclass
@@ -80,7 +108,8 @@ def resume_link(
     items = [found[slug] for slug in slugs if slug in found]
     if not items:
         return None
-    return Resume(noun, f"{base_url}?{urlencode([(param, item.slug) for item in items])}", items)
+    query = remembered_query(request, param, [item.slug for item in items])
+    return Resume(noun, f"{base_url}?{query}", items)
 
 
 def resume_links(request: HttpRequest, selection: Selection, kinds: list[tuple]) -> list[Resume]:
@@ -115,7 +144,7 @@ def add_link(request: HttpRequest, param: str, base_url: str, item: Model) -> Ad
     if not already and not full:
         slugs.append(item.slug)
     return AddLink(
-        url=f"{base_url}?{urlencode([(param, slug) for slug in slugs])}",
+        url=f"{base_url}?{remembered_query(request, param, slugs)}",
         already=already,
         full=full,
         count=len(slugs),

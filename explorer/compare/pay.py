@@ -42,11 +42,23 @@ class PayBasis:
     def from_request(cls, request: HttpRequest) -> PayBasis:
         return cls(*_dollars_year(request))
 
-    def context(self) -> dict:
+    def useful_years(self, roles=()) -> list[int]:
+        """The years worth offering, latest first: the latest CPI year and a few before it,
+        the years these roles' figures date from (prefetched), and the one chosen: not
+        every year of the table."""
+        if not self.cpi:
+            return []
+        latest = max(self.cpi)
+        stated = {figure.year for role in roles for figure in role.salary_figures.all()}
+        wanted = {latest, latest - 1, latest - 5, latest - 10, latest - 20, *stated}
+        wanted.add(self.dollars_of)
+        return sorted((year for year in wanted if year in self.cpi), reverse=True)
+
+    def context(self, roles=()) -> dict:
         return {
             "dollars_of": self.dollars_of,
             "dollars_message": self.message,
-            "cpi_years": sorted(self.cpi, reverse=True),
+            "cpi_years": self.useful_years(roles),
             "cpi_latest": max(self.cpi) if self.cpi else None,
         }
 

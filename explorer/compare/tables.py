@@ -83,7 +83,7 @@ def workbench_context(
         "selection": selection,
         "chart": pay_chart(chart_rows(roles)) if selection.ready else None,
         **chooser(selection, everything, name_field),
-        **pay.context(),
+        **pay.context(roles),
         **footnotes(cited),
         "noun": noun,
         "base_url": base_url,
