@@ -37,6 +37,13 @@ def test_ladder_csv_has_a_row_per_fact_with_source_and_year(client):
                 "A Senior Customer Service Representative (Customer Service Representative III)"
                 " can make between $33,655 and $50,074."
             ),
+            # The same figure as numbers a spreadsheet can sum.
+            "low": "33655.00",
+            "high": "50074.00",
+            "period": "year",
+            "figure_year": "2007",
+            "yearly_low": "33655",
+            "yearly_high": "50074",
         }
     ]
     undated = [r for r in rows if r["source_date"] == "undated"]
@@ -137,3 +144,45 @@ def test_ladder_csv_has_the_totals_rows(client):
     assert ("Customer service track", "education added along the way") in totals
     assert ("Customer service track", "pay on rung 1") in totals
     assert totals[("Stream International support track", "pay on the last rung")] == "not stated"
+
+
+def csv_rows(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_a_spreadsheet_can_sum_the_numeric_pay_columns(client):
+    rows = csv_rows(
+        client.get(
+            ROLES,
+            {
+                "role": [
+                    "customer-service-representative",
+                    "senior-customer-service-representative",
+                ],
+                "dollars": "2025",
+                "format": "csv",
+            },
+        )
+    )
+    pay = [r for r in rows if r["attribute"] == "pay"]
+    assert len(pay) == 4
+    # The CSR's hourly $9-$17 a year at 2,080 hours, the two yearly CSR figures, the senior CSR's.
+    assert sum(int(r["yearly_low"]) for r in pay) == 18720 + 19000 + 25702 + 33655
+    hourly = next(r for r in pay if r["period"] == "hour")
+    assert (hourly["low"], hourly["high"], hourly["figure_year"]) == ("9.00", "17.00", "2008")
+    assert int(hourly["adjusted_low"]) > 18720  # 2008 dollars are worth more in 2025
+    undated = next(r for r in pay if r["figure_year"] == "")
+    assert undated["adjusted_low"] == ""  # never adjusted: no year to adjust from
+    assert all(r["low"] == "" for r in rows if r["attribute"] != "pay")
+
+
+def test_the_ladder_csv_has_a_row_for_every_rung_even_one_that_states_nothing(client):
+    rows = csv_rows(
+        client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"], "format": "csv"})
+    )
+    rungs = {(r["ladder"], r["rung"]) for r in rows if r["attribute"] == "role on this rung"}
+    assert rungs == {("Convergys career track", str(n)) for n in range(1, 5)} | {
+        ("PeopleSupport CSR job ladder", str(n)) for n in range(1, 5)
+    }
+    executive = [r for r in rows if r["role"] == "Executive" and r["rung"] == "4"]
+    assert [r["attribute"] for r in executive][:1] == ["role on this rung"]

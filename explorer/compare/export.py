@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 
 from django.http import HttpResponse
 
@@ -36,6 +37,33 @@ def pay_header(dollars_of: int | None) -> list[str]:
     return ["yearly_equivalent", f"in_{dollars_of}_dollars", "pay_notes"]
 
 
+def number_header(dollars_of: int | None) -> list[str]:
+    """The numeric pay columns a spreadsheet can sum and sort, after every text column."""
+    adjusted = ["adjusted_low", "adjusted_high"] if dollars_of is not None else []
+    return ["low", "high", "period", "figure_year", "yearly_low", "yearly_high", *adjusted]
+
+
+def whole(value) -> str:
+    return "" if value is None else str(value.quantize(Decimal(1)))
+
+
+def number_cells(figure, dollars_of: int | None) -> list:
+    """The figure's numbers as numbers: as stated, as a yearly amount (hourly x 2,080) and,
+    when a year is chosen and the figure has one, in that year's dollars."""
+    cells = [
+        "" if figure.low is None else str(figure.low),
+        "" if figure.high is None else str(figure.high),
+        figure.period,
+        figure.year or "",
+        whole(figure.annual_low),
+        whole(figure.annual_high),
+    ]
+    if dollars_of is not None:
+        pay = figure.normalised_pay
+        cells += [whole(pay.low), whole(pay.high)] if pay.adjusted else ["", ""]
+    return cells
+
+
 def pay_cells(figure, dollars_of: int | None, blanks: int) -> list:
     """A pay figure's CSV cells: as stated, its citation and, in one year's dollars (after
     attach_normalised_pay), what the page shows beside it: the yearly equivalent, the
@@ -48,6 +76,10 @@ def pay_cells(figure, dollars_of: int | None, blanks: int) -> list:
     pay = figure.normalised_pay
     yearly = figure.as_yearly_equivalent(hedged=True) or figure.as_stated()
     return [*cells, yearly, pay.display() if pay.adjusted else "", "; ".join(pay.notes)]
+
+
+def padded(row: list, width: int) -> list:
+    return [*row, *[""] * (width - len(row))]
 
 
 def requirement_attribute(what: str, req) -> str:
@@ -74,17 +106,21 @@ def role_csv(roles, dollars_of: int | None) -> HttpResponse:
     # "qualifiers": how the source puts a requirement (how strongly, how widely, and
     # whether it is applied here from a statement about a group of jobs).
     header = ["role", "attribute", "value", "qualifiers", "source", "source_date", "year", "quote"]
+    header += pay_header(dollars_of)
     rows = []
     for role in roles:
         for figure in role.salary_figures.all():
-            rows.append([role.title, "pay", *pay_cells(figure, dollars_of, blanks=1)])
+            text = padded(
+                [role.title, "pay", *pay_cells(figure, dollars_of, blanks=1)], len(header)
+            )
+            rows.append([*text, *number_cells(figure, dollars_of)])
         for req in role.requirements.all():
             attribute = requirement_attribute("requirement", req)
             rows.append([role.title, attribute, req.summary, req.qualifiers, *citation(req)])
         for fact in role.facts.all():
             kind = fact.get_kind_display().lower()
             rows.append([role.title, kind, fact.text, "", *citation(fact)])
-    return csv_response("role-comparison.csv", header + pay_header(dollars_of), rows)
+    return csv_response("role-comparison.csv", header + number_header(dollars_of), rows)
 
 
 def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
@@ -102,17 +138,21 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
         "source_date",
         "year",
         "quote",
+        *pay_header(dollars_of),
     ]
     rows = []
 
     def pay_rows(base: list, attribute: str, role) -> None:
         for figure in role.salary_figures.all():
-            rows.append([*base, attribute, *pay_cells(figure, dollars_of, blanks=2)])
+            text = padded([*base, attribute, *pay_cells(figure, dollars_of, blanks=2)], len(header))
+            rows.append([*text, *number_cells(figure, dollars_of)])
 
     for column in columns:
         name = column.ladder.name
         for cell in column.cells:
             base = [name, cell.position, cell.role.title]
+            # One row per rung, even one whose sources state nothing about it.
+            rows.append([*base, "role on this rung", cell.role.title])
             pay_rows(base, "pay", cell.role)
             for req in cell.role.requirements.all():
                 stated = [req.qualifiers, req.summary, *citation(req)]
@@ -147,4 +187,4 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
                 rows.append([*totals, cell.role.title, attribute, "not stated"])
             else:
                 pay_rows([*totals, cell.role.title], attribute, cell.role)
-    return csv_response("ladder-comparison.csv", header + pay_header(dollars_of), rows)
+    return csv_response("ladder-comparison.csv", header + number_header(dollars_of), rows)
