@@ -43,7 +43,9 @@ class PathTime:
             return known or "no time in role needed"
         steps = "step" if self.unknown_steps == 1 else "steps"
         if not known:
-            return f"not stated for any step ({self.unknown_steps} {steps})"
+            if self.unknown_steps == 1:
+                return "no source says how long (1 step)"
+            return f"no source says how long, for any of the {self.unknown_steps} steps"
         return f"{known}, plus {self.unknown_steps} {steps} whose time is not stated"
 
 

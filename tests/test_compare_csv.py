@@ -132,7 +132,7 @@ def test_ladder_csv_has_the_totals_rows(client):
         "1 of 2 (1 inferred, order not stated)"
     )
     assert totals[("Customer service track", "known time in role, over those moves")] == (
-        "not stated for any step (1 step)"
+        "no source says how long (1 step)"
     )
     assert totals[("Customer service track", "first rung requiring a degree")] == (
         "Rung 3; one source: rung 1 (many jobs now)"

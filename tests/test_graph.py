@@ -83,7 +83,7 @@ def test_path_time_is_honest_about_unknown_steps(graph):
     assert path_time(graph.shortest_path(1, 4)).display == (
         "12–18 months, plus 2 steps whose time is not stated"
     )
-    assert path_time([EDGES[0]]).display == "not stated for any step (1 step)"
+    assert path_time([EDGES[0]]).display == "no source says how long (1 step)"
     assert path_time([EDGES[1]]).display == "12–18 months"
 
 

@@ -29,7 +29,7 @@ def test_csr_to_general_manager_goes_up_the_call_center_hierarchy(
     assert {step.ladder.slug for step in steps} == {"call-center-hierarchy"}
     html = response.content.decode()
     assert "4 moves" in html
-    assert "not stated for any step (4 steps)" in html
+    assert "no source says how long, for any of the 4 steps" in html
     assert (
         "<strong>The route:</strong> Customer service representative (CSR) → Help desk "
         "representative → Call center team manager → Quality assurance representative → "

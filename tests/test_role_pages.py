@@ -89,7 +89,7 @@ def test_role_profile_says_when_a_ladder_order_is_not_stated(client):
 
 def test_role_profile_without_pay_says_so(client):
     html = client.get(reverse("careers:role-detail", args=["supervisor"])).content.decode()
-    assert "No source states pay for this role." in html
+    assert "No source states pay for this role;" in html
 
 
 @pytest.mark.parametrize("slug", ["customer-service-representative", "call-center-general-manager"])
@@ -166,3 +166,18 @@ def test_an_unknown_address_says_what_was_not_found_and_where_to_look(client, ur
     html = response.content.decode()
     assert says in html
     assert f'href="{offers}"' in html
+
+
+def test_a_role_with_no_pay_points_to_field_pay_and_only_to_paths_that_exist(client):
+    html = client.get(
+        reverse("careers:role-detail", args=["call-center-general-manager"])
+    ).content.decode()
+    assert "Not stated for this role (see pay across the field below)" in html
+    assert "Where call-center pay starts, across the field:" in html
+    # No move leads out of it, so no "path from this role"; moves lead in.
+    assert "Find a path from this role" not in html
+    assert '/paths/?to=call-center-general-manager">See every route that leads here' in html
+    csr = client.get(
+        reverse("careers:role-detail", args=["customer-service-representative"])
+    ).content.decode()
+    assert "Find a path from this role" in csr and "See every route that leads here" not in csr
