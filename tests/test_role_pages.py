@@ -181,3 +181,18 @@ def test_a_role_with_no_pay_points_to_field_pay_and_only_to_paths_that_exist(cli
         reverse("careers:role-detail", args=["customer-service-representative"])
     ).content.decode()
     assert "Find a path from this role" in csr and "See every route that leads here" not in csr
+
+
+def test_a_long_profile_has_contents_and_does_not_repeat_its_own_pay_per_move(client):
+    html = client.get(
+        reverse("careers:role-detail", args=["customer-service-representative"])
+    ).content.decode()
+    contents = html[
+        html.index('<nav class="toc"') : html.index("</nav>", html.index('class="toc"'))
+    ]
+    for target in ["#pay-heading", "#requirements-heading", "#next-heading", "#from-heading"]:
+        assert f'href="{target}"' in contents
+        assert f'id="{target[1:]}"' in html
+    next_steps = html[html.index('id="next-heading"') : html.index('id="from-heading"')]
+    assert "as under “Pay” above" in next_steps
+    assert "$25,702" not in next_steps  # the CSR's own figures stay in its Pay section
