@@ -137,10 +137,12 @@ class RoleFilterForm(forms.Form):
         if "q" in filters:
             words.append(("q", f"matching “{filters['q']}”"))
         if "education" in filters:
-            words.append(("education", f"open with {EducationLevel(filters['education']).label}"))
+            # "Not ruled out", not "open": most roles' sources state no requirement at all.
+            level = EducationLevel(filters["education"]).label
+            words.append(("education", f"not ruled out with {level}"))
         if "experience" in filters:
             years = filters["experience"].normalize()
-            words.append(("experience", f"open with {years:f} years of experience"))
+            words.append(("experience", f"not ruled out with {years:f} years of experience"))
         if "min_pay" in filters and "pay_period" not in self.errors:
             period = filters.get("pay_period") or PayPeriod.YEAR
             amount = filters["min_pay"]

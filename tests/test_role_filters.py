@@ -201,3 +201,13 @@ def test_drop_this_filter_links_say_how_many_roles_each_brings_back(client):
         in html
     )
     assert 'Drop “matching “billing””</a>\n        <span class="muted">(still none)</span>' in html
+
+
+def test_the_results_heading_says_not_ruled_out_rather_than_open(client):
+    html = client.get(URL, {"education": "1", "experience": "2"}).content.decode()
+    heading = html[
+        html.index('id="results-heading"') : html.index("</h2>", html.index('id="results-heading"'))
+    ]
+    assert "not ruled out with High-school diploma" in heading
+    assert "not ruled out with 2 years of experience" in heading
+    assert "open with" not in heading
