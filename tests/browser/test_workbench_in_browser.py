@@ -214,3 +214,20 @@ def test_the_print_button_prints_a_handout_that_says_what_when_and_where(page: P
     )
     expect(header).to_contain_text(f"{site}{path}")
     expect(page.locator(".footnotes")).to_contain_text(f"{site}/sources/")
+
+
+def test_ticking_ladders_or_roles_on_their_lists_builds_a_comparison_in_one_go(
+    page: Page, site: str
+):
+    page.goto(site + "/ladders/")
+    page.get_by_label("Compare Convergys career track").check()
+    page.get_by_label("Compare PeopleSupport CSR job ladder").check()
+    page.get_by_role("button", name="Compare the ladders ticked").click()
+    expect(page).to_have_url(f"{site}/compare/ladders/?ladder=convergys&ladder=peoplesupport")
+    expect(page.locator("table.compare thead th")).to_have_count(3)
+    page.goto(site + "/roles/")
+    page.get_by_label("Compare Supervisor").check()
+    page.get_by_label("Compare Executive").check()
+    page.get_by_role("button", name="Compare the roles ticked").click()
+    expect(page).to_have_url(re.compile(r"/compare/roles/\?role=executive&role=supervisor$"))
+    expect(page.locator("#comparison-heading")).to_have_text("Comparing 2 roles")
