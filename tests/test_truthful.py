@@ -277,3 +277,15 @@ def test_the_role_comparison_keeps_each_moves_hedge(client):
     assert 'Help desk representative</a> <span class="muted small">(typically)</span>' in html
     assert 'Manager</a> <span class="muted small">(for a motivated CSR)</span>' not in html
     assert 'Supervisor</a> <span class="muted small">(for a motivated CSR)</span>' in html
+
+
+def test_the_ladder_list_draws_arrows_only_where_the_source_gives_the_order(client):
+    html = client.get(reverse("ladders:ladder-list")).content.decode()
+    for ladder in Ladder.objects.all():
+        card = html[html.index(f'href="{ladder.get_absolute_url()}"') :]
+        chain = card[
+            card.index('<ol class="chain') : card.index(">", card.index('<ol class="chain'))
+        ]
+        assert ("unordered" in chain) == (not ladder.order_is_stated), ladder
+    css = (Path(__file__).parent.parent / "static/css/site.css").read_text()
+    assert 'ol.chain.unordered li::after { content: " ·"; }' in css
