@@ -34,6 +34,14 @@ class SourceQuerySet(models.QuerySet):
         return self.annotate(**counts)
 
 
+def least_education_required():
+    """The least education any source requires of a role: the one aggregate behind the
+    education filter and the "least education required first" order."""
+    return models.Min(
+        "requirements__education", filter=Q(requirements__necessity__in=EDUCATION_REQUIRED_BY)
+    )
+
+
 class RoleQuerySet(models.QuerySet):
     def within_education(self, level: int) -> RoleQuerySet:
         """Roles that a person with this education can enter according to at least one
@@ -41,22 +49,16 @@ class RoleQuerySet(models.QuerySet):
         required level counts)."""
         # Annotated under its own name: Role.least_required_education is a method, and an
         # annotation of the same name would replace it on every row.
-        return self.annotate(
-            least_education_asked=models.Min(
-                "requirements__education",
-                filter=Q(requirements__necessity__in=EDUCATION_REQUIRED_BY),
-            )
-        ).filter(Q(least_education_asked__isnull=True) | Q(least_education_asked__lte=level))
+        return self.annotate(least_education_asked=least_education_required()).filter(
+            Q(least_education_asked__isnull=True) | Q(least_education_asked__lte=level)
+        )
 
     def by_least_education(self) -> RoleQuerySet:
         """The least education any source requires, lowest first; roles for which no
         source requires any come last (not stated is not "none needed"), then by title."""
-        return self.annotate(
-            least_education_order=models.Min(
-                "requirements__education",
-                filter=Q(requirements__necessity__in=EDUCATION_REQUIRED_BY),
-            )
-        ).order_by(models.F("least_education_order").asc(nulls_last=True), Lower("title"), "pk")
+        return self.annotate(least_education_order=least_education_required()).order_by(
+            models.F("least_education_order").asc(nulls_last=True), Lower("title"), "pk"
+        )
 
     def within_experience(self, years) -> RoleQuerySet:
         """Roles whose least demanding stated minimum experience is within `years`."""

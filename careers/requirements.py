@@ -64,3 +64,9 @@ def experience_range_display(low, high) -> str:
     if high is not None:
         return f"up to {years_display(high)}"
     return ""
+
+
+def scoped(text: str, scope: str) -> str:
+    """A statement with how widely its source says it holds: "Associate degree (many jobs
+    now)"; the text alone where the sentence gives no scope."""
+    return f"{text} ({scope})" if scope else text

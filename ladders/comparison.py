@@ -7,7 +7,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from careers.models import Necessity, RequirementStatement, Role
-from careers.requirements import is_degree
+from careers.requirements import is_degree, scoped
 from ladders.graph import Edge, PathTime, path_time
 from ladders.models import Ladder, Promotion, Rung
 
@@ -127,10 +127,6 @@ class Cell:
             if req.necessity == Necessity.PREFERRED and is_degree(req.education):
                 return req
         return None
-
-
-def scoped(text: str, scope: str) -> str:
-    return f"{text} ({scope})" if scope else text
 
 
 @dataclass

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from careers.models import Necessity, Role
-from careers.requirements import EXPERIENCE_COUNTS, years_display
+from careers.requirements import EXPERIENCE_COUNTS, scoped, years_display
 from ladders.models import Promotion
 from salaries import pay
 from salaries.models import SalaryFigure
@@ -98,18 +98,18 @@ def requirements_gained(from_role: Role, to_role: Role) -> list[str]:
             and req.education is not None
             and (before is None or req.education > before)
         ):
-            gained.append(f"{req.get_necessity_display()}: {req.education_brief} ({req.scope})")
+            gained.append(
+                f"{req.get_necessity_display()}: {scoped(req.education_brief, req.scope)}"
+            )
         if (
             req.necessity in (Necessity.PREFERRED, Necessity.SUGGESTED)
             and req.experience_min_years is not None
             and (before_years is None or req.experience_min_years > before_years)
         ):
             where = f" {req.experience_field}" if req.experience_field else ""
-            gained.append(
-                f"{req.get_necessity_display()}: experience, {req.experience_display}{where}"
-                f" ({req.scope})"
-            )
-    return [line.replace(" ()", "") for line in gained]
+            experience = f"experience, {req.experience_display}{where}"
+            gained.append(f"{req.get_necessity_display()}: {scoped(experience, req.scope)}")
+    return gained
 
 
 def describe_steps(promotions: Iterable[Promotion]) -> list[Step]:
