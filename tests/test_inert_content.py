@@ -105,3 +105,12 @@ def test_the_api_returns_the_text_as_json_data(client, hostile_role):
     assert response["Content-Type"] == "application/json"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response.json()["title"] == f"Agent {SCRIPT}"
+
+
+def test_no_template_comment_leaks_onto_a_page():
+    """Django's {# #} comments end at the line: one spread over two lines is printed."""
+    from pathlib import Path
+
+    for template in (Path(__file__).parent.parent / "templates").rglob("*.html"):
+        for number, line in enumerate(template.read_text().splitlines(), start=1):
+            assert "{#" not in line or "#}" in line, f"{template}:{number}"
