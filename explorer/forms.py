@@ -10,7 +10,7 @@ from django.http import QueryDict
 from careers.models import EducationLevel, Role
 from careers.querysets import RoleQuerySet
 from core.choosers import find_named
-from salaries.models import HOURS_PER_YEAR, PayPeriod
+from salaries.models import HOURS_PER_YEAR, CpiYear, PayPeriod
 from salaries.selectors import by_top_pay, roles_paying_at_least
 
 SORTS = {
@@ -58,12 +58,28 @@ class RoleFilterForm(forms.Form):
         required=False,
         choices=[(PayPeriod.YEAR, "year"), (PayPeriod.HOUR, "hour")],
     )
+    pay_today = forms.BooleanField(label="Count dated figures in today's dollars", required=False)
     sort = forms.ChoiceField(label="Sort by", required=False, choices=list(SORTS.items()))
+
+    def __init__(self, *args, cpi: dict[int, Decimal] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cpi = CpiYear.objects.as_table() if cpi is None else cpi
+        self.latest_cpi_year = max(self.cpi) if self.cpi else None
+        if self.latest_cpi_year:
+            self.fields[
+                "pay_today"
+            ].label = f"Count the articles' dated figures in {self.latest_cpi_year} dollars"
+        else:  # no CPI table: nothing to adjust with
+            del self.fields["pay_today"]
 
     def active_filters(self) -> dict:
         """The valid, non-empty filters (call after is_valid())."""
         data = getattr(self, "cleaned_data", {})
-        return {key: value for key, value in data.items() if value not in (None, "")}
+        return {
+            key: value
+            for key, value in data.items()
+            if value is not None and value != "" and value is not False
+        }
 
     def yearly_min_pay(self) -> Decimal | None:
         filters = self.active_filters()
@@ -83,7 +99,8 @@ class RoleFilterForm(forms.Form):
         if "experience" in filters:
             roles = roles.within_experience(filters["experience"])
         if (yearly := self.yearly_min_pay()) is not None:
-            roles = roles_paying_at_least(roles, yearly)
+            today = self.active_filters().get("pay_today")
+            roles = roles_paying_at_least(roles, yearly, cpi=self.cpi if today else None)
         return roles
 
     def results(self) -> RoleQuerySet:
@@ -127,7 +144,9 @@ class RoleFilterForm(forms.Form):
             params.pop(name, None)
             if name == "min_pay":
                 params.pop("pay_period", None)
-            links.append((words, params.urlencode(), type(self)(params).results().count))
+                params.pop("pay_today", None)
+            wider = type(self)(params, cpi=self.cpi)
+            links.append((words, params.urlencode(), wider.results().count))
         return links
 
     def describe(self) -> list[tuple[str, str]]:
@@ -147,9 +166,10 @@ class RoleFilterForm(forms.Form):
             period = filters.get("pay_period") or PayPeriod.YEAR
             amount = filters["min_pay"]
             shown = f"${amount:,.2f}" if period == PayPeriod.HOUR else f"${amount:,.0f}"
-            words.append(
-                ("min_pay", f"paying at least {shown} a{'n' if period == 'hour' else ''} {period}")
-            )
+            said = f"paying at least {shown} a{'n' if period == 'hour' else ''} {period}"
+            if filters.get("pay_today"):
+                said += f" in {self.latest_cpi_year} dollars"
+            words.append(("min_pay", said))
         return words
 
 

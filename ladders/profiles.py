@@ -21,6 +21,7 @@ class RoleProfile:
     fact_groups: list[tuple[str, list[Fact]]]  # (section heading, its facts), in page order
     education_labels: list[str]  # one per level the sources state, lowest first
     statement_sources: int  # how many articles say anything about the role
+    requirement_groups: list[tuple]  # (source, its requirements), so a page names each once
 
     @classmethod
     def of(cls, role: Role) -> RoleProfile:
@@ -33,10 +34,20 @@ class RoleProfile:
             next_steps=[step for step in steps if step.from_role.pk == role.pk],
             comes_from=[step for step in steps if step.to_role.pk == role.pk],
             fact_groups=[
-                (heading, facts)
+                # By article (stable within it), so the page names each source once.
+                (heading, [fact for _, rows in by_source(facts) for fact in rows])
                 for kind, heading in Fact.SECTION_HEADINGS.items()
                 if (facts := role.facts_of_kind(kind))
             ],
             education_labels=[EducationLevel(level).label for level in role.education_levels()],
             statement_sources=len(role.source_ids()),
+            requirement_groups=by_source(role.requirements.all()),
         )
+
+
+def by_source(rows) -> list[tuple]:
+    """(source, its rows) in the order each source first appears (rows keep theirs)."""
+    groups: dict = {}
+    for row in rows:
+        groups.setdefault(row.source_id, (row.source, []))[1].append(row)
+    return list(groups.values())

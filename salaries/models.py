@@ -207,6 +207,14 @@ class SalaryFigure(SourcedStatement):
         published = year is not None and source is not None and year == source.year
         return replace(self.stated, year_is_published=published).normalised(dollars_of, cpi)
 
+    def in_latest_dollars(self, cpi: dict[int, Decimal]) -> NormalisedPay | None:
+        """The figure as a yearly amount in the dollars of the latest CPI-U year, or None
+        where there is nothing to adjust: an undated figure (never adjusted), one already
+        from that year, or one from a year the CPI table does not hold."""
+        if not cpi or self.year is None or self.year not in cpi or self.year >= max(cpi):
+            return None
+        return self.normalised(max(cpi), cpi)
+
     def as_yearly_equivalent(self, *, hedged: bool = False) -> str:
         """For hourly figures: the yearly equivalent at 2,080 hours; empty otherwise."""
         return self.stated.as_yearly_equivalent(hedged=hedged)

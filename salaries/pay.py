@@ -171,7 +171,14 @@ class StatedPay:
                     if self.year_is_published:
                         year = f"{year}, the year the article was published,"
                     notes.append(f"adjusted from {year} to {dollars_of} dollars")
-        return NormalisedPay(low=low, high=high, adjusted=adjusted, notes=notes, figure=self)
+        return NormalisedPay(
+            low=low,
+            high=high,
+            adjusted=adjusted,
+            notes=notes,
+            figure=self,
+            dollars_of=dollars_of if adjusted else None,
+        )
 
 
 @dataclass
@@ -183,6 +190,7 @@ class NormalisedPay:
     adjusted: bool
     notes: list[str]
     figure: StatedPay  # the figure as stated (the chart reads its year)
+    dollars_of: int | None = None  # the year whose dollars it is in, when adjusted
 
     @property
     def can_be_exceeded(self) -> bool:

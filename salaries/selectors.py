@@ -5,19 +5,42 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, F, Max, OuterRef, Subquery
+from django.db.models import (
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.db.models.functions import Lower
 
 from careers.models import Fact
 from careers.querysets import RoleQuerySet
-from salaries.models import FigureKind, SalaryFigure
+from salaries.models import CpiYear, FigureKind, SalaryFigure
 
 
-def roles_paying_at_least(roles: RoleQuerySet, yearly_amount: Decimal) -> RoleQuerySet:
+def roles_paying_at_least(
+    roles: RoleQuerySet, yearly_amount: Decimal, *, cpi: dict[int, Decimal] | None = None
+) -> RoleQuerySet:
     """Roles with at least one figure whose top reaches `yearly_amount` a year (hourly
-    figures compared at 2,080 hours a year)."""
-    figures = SalaryFigure.objects.with_annual_top().filter(
-        role=OuterRef("pk"), annual_top__gte=yearly_amount
+    figures compared at 2,080 hours a year). With a CPI-U table, dated figures count in
+    the dollars of its latest year (as SalaryFigure.in_latest_dollars shows them, to the
+    dollar); undated figures, and years the table lacks, count as stated."""
+    figures = SalaryFigure.objects.with_annual_top().filter(role=OuterRef("pk"))
+    if not cpi:
+        return roles.filter(Exists(figures.filter(annual_top__gte=yearly_amount)))
+    latest = max(cpi)
+    then = CpiYear.objects.filter(year=OuterRef("year"), year__lt=latest).values("value")[:1]
+    # Shown rounded to the dollar, so a figure shown as exactly the amount qualifies.
+    adjusted = ExpressionWrapper(
+        F("annual_top") * cpi[latest] / F("cpi_then"), output_field=DecimalField()
+    )
+    figures = figures.annotate(cpi_then=Subquery(then), adjusted_top=adjusted).filter(
+        Q(cpi_then__isnull=True, annual_top__gte=yearly_amount)
+        | Q(cpi_then__isnull=False, adjusted_top__gte=yearly_amount - Decimal("0.5"))
     )
     return roles.filter(Exists(figures))
 
@@ -54,3 +77,32 @@ def pay_context(*, starting: bool = False) -> PayContext:
         else SalaryFigure.objects.none()
     )
     return PayContext(place=list(place), field_start=list(start))
+
+
+@dataclass
+class PayDates:
+    """When the pay figures a page shows date from, and the CPI-U year dated ones are
+    also shown in: the plain banner beside pay outside the comparisons."""
+
+    first: int | None
+    last: int | None
+    undated: int
+    latest_cpi_year: int | None
+
+    @property
+    def years(self) -> str:
+        if self.first is None:
+            return ""
+        return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+
+
+def pay_dates(figures, cpi: dict[int, Decimal]) -> PayDates:
+    """The years of `figures` (those a page shows, already fetched), and the latest year
+    of the CPI-U table `cpi`."""
+    years = [figure.year for figure in figures if figure.year is not None]
+    return PayDates(
+        first=min(years, default=None),
+        last=max(years, default=None),
+        undated=sum(1 for figure in figures if figure.year is None),
+        latest_cpi_year=max(cpi) if cpi else None,
+    )

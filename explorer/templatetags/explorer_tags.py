@@ -1,9 +1,11 @@
-"""Template tags for the public pages: what the articles say around every pay figure."""
+"""Template tags for the public pages: what the articles say around every pay figure,
+and pay in today's dollars beside it."""
 
 from django import template
 from django.utils.html import format_html
 
 from salaries.selectors import pay_context as pay_context_of
+from salaries.selectors import pay_dates as pay_dates_of
 
 register = template.Library()
 
@@ -13,6 +15,22 @@ def pay_context(*, starting: bool = False) -> dict:
     """Where pay varies with place and, with `starting`, where field-wide pay starts:
     shown wherever pay is, so no figure reads as if it held everywhere."""
     return {"context": pay_context_of(starting=starting)}
+
+
+@register.inclusion_tag("explorer/_pay_dates.html", takes_context=True)
+def pay_dates(context, roles=(), figures=()) -> dict:
+    """The plain banner beside pay outside the comparisons: the figures of these roles
+    (prefetched), or these figures, date from these years or are undated; dated ones
+    are also shown in the latest CPI year's dollars, undated ones never."""
+    figures = [*figures, *(figure for role in roles for figure in role.salary_figures.all())]
+    return {"dates": pay_dates_of(figures, context.get("cpi_table") or {})}
+
+
+@register.simple_tag(takes_context=True)
+def in_latest_dollars(context, figure):
+    """`figure` as a yearly amount in the latest CPI-U year's dollars, or None (undated,
+    already from that year, or no CPI table); the table comes from the context."""
+    return figure.in_latest_dollars(context.get("cpi_table") or {})
 
 
 @register.filter

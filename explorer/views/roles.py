@@ -14,14 +14,15 @@ from core.pagination import paginate
 from explorer.compare.memory import add_link
 from explorer.forms import RoleFilterForm
 from ladders.profiles import RoleProfile
-from salaries.models import SalaryFigure
+from salaries.models import CpiYear, SalaryFigure
 
 
 @require_safe
 @vary_on_headers("HX-Request")
 @cached_page
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
-    form = RoleFilterForm(request.GET or None)
+    cpi = CpiYear.objects.as_table()  # one read, for the pay filter and today's dollars
+    form = RoleFilterForm(request.GET or None, cpi=cpi)
     paging, status = paginate(request, form.results())
     context = {
         "form": form,
@@ -31,6 +32,7 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         "widen": form.widen_links(request.GET) if form.is_bound else [],
         "total_roles": Role.objects.count(),
         "field_figures": SalaryFigure.objects.filter(role=None).select_related("source"),
+        "cpi_table": cpi,
     }
     template = fragment(request, "explorer/role_list.html", "role-results")
     return render(request, template, context, status=status)

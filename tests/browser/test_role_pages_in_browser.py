@@ -95,3 +95,39 @@ def test_the_content_security_policy_blocks_an_inline_script(page: Page, site: s
     assert any("script-src" in v for v in page.evaluate("window.__violations"))
     # htmx, a script from this site, still runs under the same policy.
     assert page.evaluate("typeof window.htmx") == "object"
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_a_statements_sentence_opens_from_the_keyboard(page: Page, site: str, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + "/roles/customer-service-representative/")
+    duties = page.locator("section", has=page.get_by_role("heading", name="Duties"))
+    first = duties.locator("details.quote-details").first
+    quote = first.locator("blockquote")
+    expect(quote).to_be_hidden()
+    first.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(quote).to_be_visible()
+    assert quote.inner_text().strip()
+    # The article is named once above its statements, with a working link.
+    href = duties.locator(".from-source a").first.get_attribute("href")
+    assert href.startswith("/sources/")
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_the_pay_filter_in_todays_dollars_survives_back(page: Page, site: str, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + "/roles/")
+    page.get_by_label("Amount in US dollars").fill("80000")
+    box = page.get_by_label("Count the articles' dated figures in", exact=False)
+    box.check()
+    page.get_by_role("button", name="Show roles").click()
+    expect(page.locator("#results-heading")).to_contain_text("in 2025 dollars")
+    expect(page.locator("#role-results")).to_contain_text("Customer service manager")
+    page.get_by_role("link", name="Customer service manager", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Customer service manager")
+    expect(page.locator(".today-dollars")).to_contain_text("In 2025 dollars:")
+    page.go_back()
+    expect(page.locator("#results-heading")).to_contain_text("in 2025 dollars")
+    expect(page.get_by_label("Count the articles' dated figures in", exact=False)).to_be_checked()
+    assert serious_violations(page) == []
