@@ -131,3 +131,23 @@ def test_the_pay_filter_in_todays_dollars_survives_back(page: Page, site: str, w
     expect(page.locator("#results-heading")).to_contain_text("in 2025 dollars")
     expect(page.get_by_label("Count the articles' dated figures in", exact=False)).to_be_checked()
     assert serious_violations(page) == []
+
+
+def test_every_role_profile_prints_on_at_most_four_pages(page: Page, site: str):
+    import re
+
+    from careers.models import Role
+
+    page.emulate_media(media="print")
+    hidden = 0
+    for slug in Role.objects.values_list("slug", flat=True):
+        page.goto(f"{site}/roles/{slug}/")
+        # The handout names each statement's source; the sentences stay online.
+        toggles = page.locator("summary:visible", has_text="The sentence it comes from")
+        hidden += page.locator("summary", has_text="The sentence it comes from").count()
+        assert toggles.count() == 0, slug
+        for paper in ("A4", "Letter"):
+            pdf = page.pdf(format=paper)
+            pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+            assert 1 <= pages <= 4, (slug, paper, pages)
+    assert hidden > 0  # the toggles exist on screen, so the check above checks something
