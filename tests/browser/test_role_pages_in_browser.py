@@ -151,3 +151,18 @@ def test_every_role_profile_prints_on_at_most_four_pages(page: Page, site: str):
             pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
             assert 1 <= pages <= 4, (slug, paper, pages)
     assert hidden > 0  # the toggles exist on screen, so the check above checks something
+
+
+def test_the_print_button_prints_a_profile_with_its_handout_header(page: Page, site: str):
+    page.goto(site + "/roles/customer-service-representative/")
+    page.evaluate(
+        "() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }"
+    )
+    page.get_by_role("button", name="Print this profile").click()
+    assert page.evaluate("() => window.__printed") == 1
+    page.emulate_media(media="print")
+    header = page.locator(".handout-header")
+    expect(header).to_be_visible()
+    expect(header).to_contain_text("Career Ladder Explorer")
+    expect(header).to_contain_text("/roles/customer-service-representative/")
+    expect(page.get_by_role("button", name="Print this profile")).to_be_hidden()
