@@ -34,12 +34,14 @@ def as_stated(
     hedge: str = "",
     applies_to: str = "",
     period_is_stated: bool = True,
+    in_brackets: bool = False,
 ) -> str:
     """A figure in the source's own terms, period always shown, e.g.
     "about $9.00–$17.00 an hour", "from $16,000, and can exceed $100,000 a year". The source's
     hedge goes in front ("generally $22,925–$39,743"), the title the figure is given for
     before that, and a period the sentence does not give is marked as the site's reading:
-    "$19,000–$34,000 (a year, as we read it)"."""
+    "$19,000–$34,000 (a year, as we read it)", or, `in_brackets` (the text already stands
+    in brackets), "$19,000–$34,000 a year, as we read it"."""
     prefix = "about " if approximate else ""
 
     def amount_of(value: Decimal) -> str:
@@ -59,7 +61,12 @@ def as_stated(
     else:
         amount = f"up to {prefix}{amount_of(high)}"
     words = PERIOD_WORDS.get(period, period)
-    text = f"{amount} {words}" if period_is_stated else f"{amount} ({words}, as we read it)"
+    if period_is_stated:
+        text = f"{amount} {words}"
+    elif in_brackets:
+        text = f"{amount} {words}, as we read it"
+    else:
+        text = f"{amount} ({words}, as we read it)"
     if hedge:
         text = f"{hedge} {text}"
     return f"{applies_to}: {text}" if applies_to else text
@@ -200,10 +207,10 @@ class NormalisedPay:
     def year(self) -> int | None:
         return self.figure.year
 
-    def display(self) -> str:
+    def display(self, *, in_brackets: bool = False) -> str:
         """The yearly (and adjusted) amount with the figure's own hedge, and its period
         marked as the site's reading where the sentence gives none: "generally
-        $39,908–$52,266 (a year, as we read it)"."""
+        $39,908–$52,266 (a year, as we read it)" (`in_brackets`: no brackets of its own)."""
         return as_stated(
             None if self.low is None else self.low.quantize(Decimal(1)),
             None if self.high is None else self.high.quantize(Decimal(1)),
@@ -214,4 +221,9 @@ class NormalisedPay:
             hedge=self.figure.hedge,
             # An hourly figure's period is stated; its yearly one is worked out (a note).
             period_is_stated=self.figure.period_is_stated or self.figure.period == HOUR,
+            in_brackets=in_brackets,
         )
+
+    def display_in_brackets(self) -> str:
+        """display() for text that already stands in brackets (templates call this)."""
+        return self.display(in_brackets=True)

@@ -166,3 +166,15 @@ def test_pure_pay_modules_load_without_django():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_period_read_by_the_site_is_marked_without_nested_brackets_in_running_text():
+    from decimal import Decimal as D
+
+    from salaries.pay import as_stated
+
+    plain = as_stated(D(19000), D(34000), "year", period_is_stated=False)
+    inline = as_stated(D(19000), D(34000), "year", period_is_stated=False, in_brackets=True)
+    assert plain == "$19,000–$34,000 (a year, as we read it)"
+    assert inline == "$19,000–$34,000 a year, as we read it"
+    assert as_stated(D(1), D(2), "year", in_brackets=True) == "$1–$2 a year"
