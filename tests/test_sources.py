@@ -182,3 +182,19 @@ def test_html_in_the_stored_article_is_escaped(client):
     html = client.get(source.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in html and "<b>bold</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt; &amp; more." in html
+
+
+def test_a_swap_to_another_page_of_rows_relinks_what_each_passage_backs(client):
+    source = Source.objects.get(seed_file__startswith="000")
+    html = client.get(
+        source.get_absolute_url(), {"page": 2}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert html.lstrip().startswith('<div id="source-rows"') and "<html" not in html
+    rows = re.findall(r'<li id="(row-\w+-\d+)">', html)
+    assert 0 < len(rows) < 50
+    backings = html[html.index('<ol class="backings" id="backings" hx-swap-oob="true">') :]
+    for row in rows:
+        assert f'href="#{row}"' in backings
+    assert "(on another page of the rows)" in backings  # page one's rows
+    full = client.get(source.get_absolute_url()).content.decode()
+    assert "hx-swap-oob" not in full and full.count('id="backings"') == 1

@@ -74,3 +74,14 @@ def test_a_source_page_is_accessible_and_fits_the_screen(page: Page, site: str, 
         "parseFloat(getComputedStyle(document.querySelector('.article-text p')).fontSize)"
     )
     assert measure / font <= 41  # about 75 characters a line at most
+
+
+def test_after_a_swap_to_the_next_rows_a_passage_links_to_the_rows_now_shown(page: Page, site: str):
+    page.goto(site + "/sources/crm-customer-support-careers/")
+    page.get_by_role("link", name="Next →").click()
+    expect(page).to_have_url(site + "/sources/crm-customer-support-careers/?page=2")
+    first_row = page.locator("#source-rows li[id^='row-']").first.get_attribute("id")
+    link = page.locator(f"#backings a[href='#{first_row}']")
+    expect(link).to_have_count(1)
+    link.click()
+    assert in_view(page, f"#{first_row}")
