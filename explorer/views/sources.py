@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from careers.models import Fact, Source, SourceStatements
+from careers.models import Fact, Source
+from careers.sources import read_article
 from core.cache import cached_page
 from core.htmx import HtmxHttpRequest, fragment
 from core.pagination import PER_PAGE, paginate
@@ -28,12 +29,14 @@ def source_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.with_counts(), slug=slug)
     statements = source.statements()
     paging, status = paginate(request, statements)
+    article = read_article(source, paging["page"].object_list)
     return render(
         request,
         fragment(request, "explorer/source_detail.html", "source-rows"),
         {
             "source": source,
-            **SourceStatements.by_kind(paging["page"].object_list),
+            "article": article,
+            **article.cited,
             **paging,
             "starts": statements.starts(PER_PAGE),
         },
