@@ -324,3 +324,66 @@ def test_deleting_a_rung_and_moving_another_into_its_place_works(client, editor)
     response = client.post(change_url(ladder), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert sorted(ladder.rungs.values_list("position", flat=True)) == [1, 2, 4]
+
+
+# ---- a figure whose numbers its quote does not state -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "amounts", "missing"),
+    [
+        ("pays between $25,702 and $33,661.", ["25702.00", "33661.00"], []),
+        ("between $56,367 and 78,468.", ["56367", "78468"], []),
+        ("from about $9.00 to $17.00 per hour", ["9", "17.00"], []),
+        ("start at 30000 and rise to 30,000", ["30000"], []),
+        ("start at $30k, top out near $45K", ["30000", "45000"], []),
+        ("from 30 thousand to $1.5 million", ["30000", "1500000"], []),
+        ("range from $19,000 to $34,000", ["19000", "32000"], ["32000"]),
+        ("range from $19,000 to $34,000", ["1900", "34"], ["1900", "34"]),
+        ("earn $300,000 a year", ["30000"], ["30000"]),
+        ("earn a fortune", ["30000", None], ["30000"]),
+    ],
+)
+def test_amounts_missing_from_a_quote(quote, amounts, missing):
+    from salaries.quotes import amounts_missing_from
+
+    given = [None if a is None else Decimal(a) for a in amounts]
+    assert amounts_missing_from(quote, given) == [Decimal(m) for m in missing]
+
+
+def test_every_seed_figure_states_its_numbers_in_its_quote():
+    from salaries.quotes import amounts_missing_from
+
+    for row in SalaryFigure.objects.all():
+        assert amounts_missing_from(row.quote, [row.low, row.high]) == [], row
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_a_figure_saved_with_numbers_its_quote_lacks_is_kept_with_a_warning(client, editor):
+    pay = SalaryFigure.objects.get(role__slug="senior-customer-service-representative")
+    data = form_data(client.get(change_url(pay)))
+    data["low"] = "32000.00"
+    response = client.post(change_url(pay), data, follow=True)
+    assert response.status_code == 200
+    assert SalaryFigure.objects.get(pk=pay.pk).low == Decimal("32000.00")
+    warning = next(m for m in messages_of(response) if "does not state" in m)
+    assert "“Senior customer service representative: can make $32,000–$50,074" in warning
+    assert "does not state $32,000:" in warning
+
+
+def test_an_inline_figure_edit_warns_too_and_a_matching_one_does_not(client, editor):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    data = form_data(client.get(change_url(role)))
+    key = next(k for k in data if k.startswith("salary") and k.endswith("-high"))
+    data[key] = "51000.00"
+    response = client.post(change_url(role), data, follow=True)
+    assert any("does not state $51,000:" in m for m in messages_of(response))
+
+    # Quote and numbers agreeing again: no warning.
+    data = form_data(client.get(change_url(role)))
+    data[key] = "50074.00"
+    response = client.post(change_url(role), data, follow=True)
+    assert not any("does not state" in m for m in messages_of(response))
