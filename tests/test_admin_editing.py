@@ -172,10 +172,9 @@ def test_a_second_concurrent_edit_is_refused_and_shows_what_changed(client, edit
     assert response.status_code == 200
     html = response.content.decode()
     assert "Somebody else saved this role while you were editing it" in html
-    differences = html[html.index("differs from yours:") :]
     assert (
-        "Title: now “Executive (renamed by the first editor)” (yours: “Executive (second editor)”)"
-        in (differences.replace("&quot;", '"'))
+        "Title: “Executive” → “Executive (renamed by the first editor)” "
+        "(yours: “Executive (second editor)”)" in html.replace("&quot;", '"')
     )
     role.refresh_from_db()
     assert role.title == "Executive (renamed by the first editor)"
@@ -326,6 +325,69 @@ def test_deleting_a_rung_and_moving_another_into_its_place_works(client, editor)
     assert sorted(ladder.rungs.values_list("position", flat=True)) == [1, 2, 4]
 
 
+# ---- inline edits in the parent's history ---------------------------------------------------
+
+
+def history_table(client, obj) -> str:
+    opts = obj._meta
+    html = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk]))
+    html = html.content.decode()
+    start = html.index('id="change-history"')
+    return html[start : html.index("</table>", start)]
+
+
+def test_an_inline_pay_edit_is_named_in_the_roles_history_without_an_empty_entry(client, editor):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    pay = SalaryFigure.objects.get(role=role)
+    role_versions, pay_versions = role.history.count(), pay.history.count()
+    data = form_data(client.get(change_url(role)))
+    data[next(k for k in data if k.startswith("salary") and k.endswith("-high"))] = "51000.00"
+    assert client.post(change_url(role), data).status_code == 302
+
+    # The role itself did not change: no empty version of it, and its version stays.
+    assert role.history.count() == role_versions
+    assert Role.objects.get(pk=role.pk).version == role.version
+    # The pay figure's own history has the edit, by the editor ...
+    assert pay.history.count() == pay_versions + 1
+    assert pay.history.first().history_user == editor
+    # ... and the role's history page names it in the Changes column.
+    table = history_table(client, role)
+    newest = table[table.index("<tbody>") :].split("</tr>")[0]
+    assert "Salary figure “can make $33,655–$51,000 (a year, as we read it)”, high:" in newest
+    assert "“50074.00”&nbsp;&rarr;&nbsp;&nbsp;“51000.00”" in newest
+    assert "edna" in newest
+
+
+def test_an_inline_edit_and_a_field_edit_each_show_in_the_history(client, editor):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    data = form_data(client.get(change_url(role)))
+    data["title"] = "Senior representative"
+    data[next(k for k in data if k.startswith("salary") and k.endswith("-low"))] = "33000.00"
+    assert client.post(change_url(role), data).status_code == 302
+    table = history_table(client, role)
+    assert "<strong>Title:</strong>" in table
+    assert (
+        "“Senior customer service representative”&nbsp;&rarr;&nbsp;&nbsp;“Senior representative”"
+        in table
+    )
+    assert "Salary figure “can make $33,000–$50,074 (a year, as we read it)”, low:" in table
+
+
+@pytest.mark.parametrize("slug", ["manager", "help-desk-representative"])
+def test_history_pages_never_print_none(client, editor, slug):
+    role = Role.objects.get(slug=slug)
+    data = form_data(client.get(change_url(role)))
+    data["title"] = f"{role.title} (edited)"
+    assert client.post(change_url(role), data).status_code == 302
+    # Seed versions have no user, and an admin edit has no change reason.
+    assert role.history.first().history_change_reason is None
+    assert role.history.last().history_user is None
+    for obj in [role, SalaryFigure.objects.first(), Ladder.objects.first()]:
+        table = history_table(client, obj)
+        assert "None" not in table, obj
+        assert "<td>—</td>" in table
+
+
 # ---- a figure whose numbers its quote does not state -----------------------------------------
 
 
@@ -387,3 +449,90 @@ def test_an_inline_figure_edit_warns_too_and_a_matching_one_does_not(client, edi
     data[key] = "50074.00"
     response = client.post(change_url(role), data, follow=True)
     assert not any("does not state" in m for m in messages_of(response))
+
+
+# ---- conflicts name what changed -------------------------------------------------------------
+
+
+@pytest.fixture
+def second_editor(client_class=None):
+    from django.test import Client
+
+    ensure_editors_group()
+    user = User.objects.create_user("olga", password="pw-for-tests", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    other = Client()
+    other.force_login(user)
+    return other
+
+
+def error_text(response) -> str:
+    return response.content.decode().replace("&quot;", '"').replace("&#x27;", "'")
+
+
+def test_a_conflict_names_who_changed_which_field_from_what_to_what(client, editor, second_editor):
+    role = Role.objects.get(slug="executive")
+    mine = form_data(second_editor.get(change_url(role)))
+    theirs = form_data(client.get(change_url(role)))
+    theirs["title"] = "Chief executive"
+    assert client.post(change_url(role), theirs).status_code == 302
+
+    mine["title"] = "Executive officer"
+    response = second_editor.post(change_url(role), mine)
+    assert response.status_code == 200
+    html = error_text(response)
+    assert "Saved since you opened it by edna on " in html
+    assert (
+        "What they changed: Title: “Executive” → “Chief executive” (yours: “Executive officer”)."
+        in html
+    )
+    assert Role.objects.get(pk=role.pk).title == "Chief executive"
+
+
+def test_an_inline_conflict_names_the_figure_field_and_who(client, editor, second_editor):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    mine = form_data(second_editor.get(change_url(role)))
+    theirs = form_data(client.get(change_url(role)))
+    key = next(k for k in theirs if k.startswith("salary") and k.endswith("-high"))
+    theirs[key] = "50500.00"
+    assert client.post(change_url(role), theirs).status_code == 302
+
+    mine[key] = "51500.00"
+    html = error_text(second_editor.post(change_url(role), mine))
+    assert "Somebody else saved this salary figure while you were editing it" in html
+    assert "by edna on " in html
+    assert "High: “50074.00” → “50500.00” (yours: “51500.00”)" in html
+    assert SalaryFigure.objects.get(role=role).high == Decimal("50500.00")
+
+
+def test_an_edit_of_the_role_after_someone_edited_only_its_pay_is_not_a_conflict(
+    client, editor, second_editor
+):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    mine = form_data(second_editor.get(change_url(role)))
+    theirs = form_data(client.get(change_url(role)))
+    key = next(k for k in theirs if k.startswith("salary") and k.endswith("-low"))
+    theirs[key] = "33600.00"
+    assert client.post(change_url(role), theirs).status_code == 302
+    # The second editor changes the role's title only; the pay form they hold is stale.
+    mine[key] = theirs[key]  # (as it would be had they reloaded just the pay)
+    mine["title"] = "Senior CSR"
+    assert second_editor.post(change_url(role), mine).status_code == 302
+    assert Role.objects.get(pk=role.pk).title == "Senior CSR"
+
+
+def test_a_lost_race_names_who_saved_and_what_changed(editor):
+    from core.locking import EditConflict
+
+    role = Role.objects.get(slug="supervisor")
+    started = role.version
+    role.title = "Team supervisor"
+    role._history_user = editor
+    role.save_if_unchanged(started)
+    stale = Role.objects.get(pk=role.pk)
+    stale.title = "Shift supervisor"
+    with pytest.raises(EditConflict) as raised:
+        stale.save_if_unchanged(started)
+    report = raised.value.report()
+    assert [save.by for save in report.saves] == ["edna"]
+    assert [str(change) for change in report.changes] == ["Title: “Supervisor” → “Team supervisor”"]
