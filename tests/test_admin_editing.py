@@ -373,6 +373,20 @@ def test_an_inline_edit_and_a_field_edit_each_show_in_the_history(client, editor
     assert "Salary figure “can make $33,000–$50,074 (a year, as we read it)”, low:" in table
 
 
+def test_deleting_a_fact_inline_is_named_in_the_roles_history(client, editor):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    role_versions = role.history.count()
+    data = form_data(client.get(change_url(role)))
+    key = next(k for k in data if k.startswith("facts") and k.endswith("-id"))
+    fact = role.facts.get(pk=data[key])
+    data[key.replace("-id", "-DELETE")] = "on"
+    assert client.post(change_url(role), data).status_code == 302
+    assert not role.facts.filter(pk=fact.pk).exists()
+    assert role.history.count() == role_versions
+    table = history_table(client, role)
+    assert f"Fact “{fact}” deleted" in table.replace("&#x27;", "'")
+
+
 @pytest.mark.parametrize("slug", ["manager", "help-desk-representative"])
 def test_history_pages_never_print_none(client, editor, slug):
     role = Role.objects.get(slug=slug)
