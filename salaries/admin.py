@@ -1,9 +1,24 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from careers.admin import RoleAdmin
 from careers.models import Role
 from core.admin import ContentAdmin, VersionedInline
 from salaries.models import CpiYear, SalaryFigure
+from salaries.pay import money
+from salaries.quotes import amounts_missing_from
+
+
+def warn_if_quote_lacks_numbers(request, figure: SalaryFigure) -> None:
+    """A figure saved with numbers its sentence does not state is kept (the editor may be
+    mid-way through a correction), but the editor is told which numbers to look at."""
+    missing = amounts_missing_from(figure.quote, [figure.low, figure.high])
+    if missing:
+        amounts = " or ".join(money(amount, figure.period, figure.currency) for amount in missing)
+        messages.warning(
+            request,
+            f"The pay figure “{figure}” was saved, but its quote does not state {amounts}: "
+            "check the figure against the sentence, or quote the sentence that gives it.",
+        )
 
 
 class SalaryInline(VersionedInline, admin.StackedInline):
@@ -28,6 +43,12 @@ admin.site.unregister(Role)
 @admin.register(Role)
 class RoleWithPayAdmin(RoleAdmin):
     inlines = [SalaryInline, *RoleAdmin.inlines]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is SalaryFigure:
+            for figure in [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]:
+                warn_if_quote_lacks_numbers(request, figure)
 
 
 class UndatedFilter(admin.SimpleListFilter):
@@ -54,6 +75,10 @@ class SalaryFigureAdmin(ContentAdmin):
     list_select_related = ["role", "source"]
     autocomplete_fields = ["role", "source"]
     ordering = ["role__title", "period", "low"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        warn_if_quote_lacks_numbers(request, obj)
 
     @admin.display(description="Figure as stated", ordering="low")
     def as_stated(self, figure):

@@ -172,10 +172,9 @@ def test_a_second_concurrent_edit_is_refused_and_shows_what_changed(client, edit
     assert response.status_code == 200
     html = response.content.decode()
     assert "Somebody else saved this role while you were editing it" in html
-    differences = html[html.index("differs from yours:") :]
     assert (
-        "Title: now “Executive (renamed by the first editor)” (yours: “Executive (second editor)”)"
-        in (differences.replace("&quot;", '"'))
+        "Title: “Executive” → “Executive (renamed by the first editor)” "
+        "(yours: “Executive (second editor)”)" in html.replace("&quot;", '"')
     )
     role.refresh_from_db()
     assert role.title == "Executive (renamed by the first editor)"
@@ -324,3 +323,230 @@ def test_deleting_a_rung_and_moving_another_into_its_place_works(client, editor)
     response = client.post(change_url(ladder), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert sorted(ladder.rungs.values_list("position", flat=True)) == [1, 2, 4]
+
+
+# ---- inline edits in the parent's history ---------------------------------------------------
+
+
+def history_table(client, obj) -> str:
+    opts = obj._meta
+    html = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk]))
+    html = html.content.decode()
+    start = html.index('id="change-history"')
+    return html[start : html.index("</table>", start)]
+
+
+def test_an_inline_pay_edit_is_named_in_the_roles_history_without_an_empty_entry(client, editor):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    pay = SalaryFigure.objects.get(role=role)
+    role_versions, pay_versions = role.history.count(), pay.history.count()
+    data = form_data(client.get(change_url(role)))
+    data[next(k for k in data if k.startswith("salary") and k.endswith("-high"))] = "51000.00"
+    assert client.post(change_url(role), data).status_code == 302
+
+    # The role itself did not change: no empty version of it, and its version stays.
+    assert role.history.count() == role_versions
+    assert Role.objects.get(pk=role.pk).version == role.version
+    # The pay figure's own history has the edit, by the editor ...
+    assert pay.history.count() == pay_versions + 1
+    assert pay.history.first().history_user == editor
+    # ... and the role's history page names it in the Changes column.
+    table = history_table(client, role)
+    newest = table[table.index("<tbody>") :].split("</tr>")[0]
+    assert "Salary figure “can make $33,655–$51,000 (a year, as we read it)”, high:" in newest
+    assert "“50074.00”&nbsp;&rarr;&nbsp;&nbsp;“51000.00”" in newest
+    assert "edna" in newest
+
+
+def test_an_inline_edit_and_a_field_edit_each_show_in_the_history(client, editor):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    data = form_data(client.get(change_url(role)))
+    data["title"] = "Senior representative"
+    data[next(k for k in data if k.startswith("salary") and k.endswith("-low"))] = "33000.00"
+    assert client.post(change_url(role), data).status_code == 302
+    table = history_table(client, role)
+    assert "<strong>Title:</strong>" in table
+    assert (
+        "“Senior customer service representative”&nbsp;&rarr;&nbsp;&nbsp;“Senior representative”"
+        in table
+    )
+    assert "Salary figure “can make $33,000–$50,074 (a year, as we read it)”, low:" in table
+
+
+def test_deleting_a_fact_inline_is_named_in_the_roles_history(client, editor):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    role_versions = role.history.count()
+    data = form_data(client.get(change_url(role)))
+    key = next(k for k in data if k.startswith("facts") and k.endswith("-id"))
+    fact = role.facts.get(pk=data[key])
+    data[key.replace("-id", "-DELETE")] = "on"
+    assert client.post(change_url(role), data).status_code == 302
+    assert not role.facts.filter(pk=fact.pk).exists()
+    assert role.history.count() == role_versions
+    table = history_table(client, role)
+    assert f"Fact “{fact}” deleted" in table.replace("&#x27;", "'")
+
+
+@pytest.mark.parametrize("slug", ["manager", "help-desk-representative"])
+def test_history_pages_never_print_none(client, editor, slug):
+    role = Role.objects.get(slug=slug)
+    data = form_data(client.get(change_url(role)))
+    data["title"] = f"{role.title} (edited)"
+    assert client.post(change_url(role), data).status_code == 302
+    # Seed versions have no user, and an admin edit has no change reason.
+    assert role.history.first().history_change_reason is None
+    assert role.history.last().history_user is None
+    for obj in [role, SalaryFigure.objects.first(), Ladder.objects.first()]:
+        table = history_table(client, obj)
+        assert "None" not in table, obj
+        assert "<td>—</td>" in table
+
+
+# ---- a figure whose numbers its quote does not state -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "amounts", "missing"),
+    [
+        ("pays between $25,702 and $33,661.", ["25702.00", "33661.00"], []),
+        ("between $56,367 and 78,468.", ["56367", "78468"], []),
+        ("from about $9.00 to $17.00 per hour", ["9", "17.00"], []),
+        ("start at 30000 and rise to 30,000", ["30000"], []),
+        ("start at $30k, top out near $45K", ["30000", "45000"], []),
+        ("from 30 thousand to $1.5 million", ["30000", "1500000"], []),
+        ("range from $19,000 to $34,000", ["19000", "32000"], ["32000"]),
+        ("range from $19,000 to $34,000", ["1900", "34"], ["1900", "34"]),
+        ("earn $300,000 a year", ["30000"], ["30000"]),
+        ("earn a fortune", ["30000", None], ["30000"]),
+    ],
+)
+def test_amounts_missing_from_a_quote(quote, amounts, missing):
+    from salaries.quotes import amounts_missing_from
+
+    given = [None if a is None else Decimal(a) for a in amounts]
+    assert amounts_missing_from(quote, given) == [Decimal(m) for m in missing]
+
+
+def test_every_seed_figure_states_its_numbers_in_its_quote():
+    from salaries.quotes import amounts_missing_from
+
+    for row in SalaryFigure.objects.all():
+        assert amounts_missing_from(row.quote, [row.low, row.high]) == [], row
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_a_figure_saved_with_numbers_its_quote_lacks_is_kept_with_a_warning(client, editor):
+    pay = SalaryFigure.objects.get(role__slug="senior-customer-service-representative")
+    data = form_data(client.get(change_url(pay)))
+    data["low"] = "32000.00"
+    response = client.post(change_url(pay), data, follow=True)
+    assert response.status_code == 200
+    assert SalaryFigure.objects.get(pk=pay.pk).low == Decimal("32000.00")
+    warning = next(m for m in messages_of(response) if "does not state" in m)
+    assert "“Senior customer service representative: can make $32,000–$50,074" in warning
+    assert "does not state $32,000:" in warning
+
+
+def test_an_inline_figure_edit_warns_too_and_a_matching_one_does_not(client, editor):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    data = form_data(client.get(change_url(role)))
+    key = next(k for k in data if k.startswith("salary") and k.endswith("-high"))
+    data[key] = "51000.00"
+    response = client.post(change_url(role), data, follow=True)
+    assert any("does not state $51,000:" in m for m in messages_of(response))
+
+    # Quote and numbers agreeing again: no warning.
+    data = form_data(client.get(change_url(role)))
+    data[key] = "50074.00"
+    response = client.post(change_url(role), data, follow=True)
+    assert not any("does not state" in m for m in messages_of(response))
+
+
+# ---- conflicts name what changed -------------------------------------------------------------
+
+
+@pytest.fixture
+def second_editor(client_class=None):
+    from django.test import Client
+
+    ensure_editors_group()
+    user = User.objects.create_user("olga", password="pw-for-tests", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    other = Client()
+    other.force_login(user)
+    return other
+
+
+def error_text(response) -> str:
+    return response.content.decode().replace("&quot;", '"').replace("&#x27;", "'")
+
+
+def test_a_conflict_names_who_changed_which_field_from_what_to_what(client, editor, second_editor):
+    role = Role.objects.get(slug="executive")
+    mine = form_data(second_editor.get(change_url(role)))
+    theirs = form_data(client.get(change_url(role)))
+    theirs["title"] = "Chief executive"
+    assert client.post(change_url(role), theirs).status_code == 302
+
+    mine["title"] = "Executive officer"
+    response = second_editor.post(change_url(role), mine)
+    assert response.status_code == 200
+    html = error_text(response)
+    assert "Saved since you opened it by edna on " in html
+    assert (
+        "What they changed: Title: “Executive” → “Chief executive” (yours: “Executive officer”)."
+        in html
+    )
+    assert Role.objects.get(pk=role.pk).title == "Chief executive"
+
+
+def test_an_inline_conflict_names_the_figure_field_and_who(client, editor, second_editor):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    mine = form_data(second_editor.get(change_url(role)))
+    theirs = form_data(client.get(change_url(role)))
+    key = next(k for k in theirs if k.startswith("salary") and k.endswith("-high"))
+    theirs[key] = "50500.00"
+    assert client.post(change_url(role), theirs).status_code == 302
+
+    mine[key] = "51500.00"
+    html = error_text(second_editor.post(change_url(role), mine))
+    assert "Somebody else saved this salary figure while you were editing it" in html
+    assert "by edna on " in html
+    assert "High: “50074.00” → “50500.00” (yours: “51500.00”)" in html
+    assert SalaryFigure.objects.get(role=role).high == Decimal("50500.00")
+
+
+def test_an_edit_of_the_role_after_someone_edited_only_its_pay_is_not_a_conflict(
+    client, editor, second_editor
+):
+    role = Role.objects.get(slug="senior-customer-service-representative")
+    mine = form_data(second_editor.get(change_url(role)))
+    theirs = form_data(client.get(change_url(role)))
+    key = next(k for k in theirs if k.startswith("salary") and k.endswith("-low"))
+    theirs[key] = "33600.00"
+    assert client.post(change_url(role), theirs).status_code == 302
+    # The second editor changes the role's title only; the pay form they hold is stale.
+    mine[key] = theirs[key]  # (as it would be had they reloaded just the pay)
+    mine["title"] = "Senior CSR"
+    assert second_editor.post(change_url(role), mine).status_code == 302
+    assert Role.objects.get(pk=role.pk).title == "Senior CSR"
+
+
+def test_a_lost_race_names_who_saved_and_what_changed(editor):
+    from core.locking import EditConflict
+
+    role = Role.objects.get(slug="supervisor")
+    started = role.version
+    role.title = "Team supervisor"
+    role._history_user = editor
+    role.save_if_unchanged(started)
+    stale = Role.objects.get(pk=role.pk)
+    stale.title = "Shift supervisor"
+    with pytest.raises(EditConflict) as raised:
+        stale.save_if_unchanged(started)
+    report = raised.value.report()
+    assert [save.by for save in report.saves] == ["edna"]
+    assert [str(change) for change in report.changes] == ["Title: “Supervisor” → “Team supervisor”"]

@@ -80,3 +80,27 @@ def test_admin_pages_an_editor_uses_have_no_serious_violations(page: Page, edito
     ]:
         page.goto(site + path)
         assert serious_violations(page) == [], path
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_the_roles_history_names_an_inline_pay_edit(page: Page, editor_site: str, width: int):
+    site = editor_site
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, site)
+    page.goto(site + "/admin/careers/role/")
+    page.get_by_role("link", name="Senior customer service representative").click()
+    page.locator("#id_salary_figures-0-high").fill("52000.00")
+    page.get_by_role("button", name="Save and continue editing").click()
+    # The new high figure is not in the quote: saved, with a warning naming the number.
+    expect(page.locator(".messagelist .warning")).to_contain_text("does not state $52,000")
+
+    page.get_by_role("link", name="History").click()
+    history = page.locator("#change-history")
+    newest = history.locator("tbody tr").first
+    expect(newest).to_contain_text("can make $33,655–$52,000 (a year, as we read it)”, high:")
+    expect(newest).to_contain_text("“50074.00” →  “52000.00”")
+    expect(newest).to_contain_text("edna")
+    expect(history).not_to_contain_text("None")
+    assert serious_violations(page) == []
+    # On a phone the table scrolls in its own box; the page itself does not widen.
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
