@@ -209,6 +209,11 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# A role's admin page edits every pay figure, requirement and fact inline: the CSR's page
+# sends over 1,000 fields, Django's default limit, so its save was refused with a 400.
+# Only signed-in staff can POST anything (visitors only ever GET), and the request body
+# stays capped by DATA_UPLOAD_MAX_MEMORY_SIZE.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -550,3 +550,15 @@ def test_a_lost_race_names_who_saved_and_what_changed(editor):
     report = raised.value.report()
     assert [save.by for save in report.saves] == ["edna"]
     assert [str(change) for change in report.changes] == ["Title: “Supervisor” → “Team supervisor”"]
+
+
+def test_the_largest_role_page_saves_whatever_its_number_of_inline_fields(client, editor):
+    # The CSR page holds more inline rows than Django's default field limit (1,000).
+    role = Role.objects.get(slug="customer-service-representative")
+    data = form_data(client.get(change_url(role)))
+    assert len(data) > 1000
+    data["title"] = role.title + " (edited)"
+    response = client.post(change_url(role), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    role.refresh_from_db()
+    assert role.title.endswith(" (edited)")
