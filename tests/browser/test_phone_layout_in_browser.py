@@ -1,0 +1,69 @@
+"""The site's chrome on a phone: the menu on one line, nothing wider than the screen, and
+form controls that show their whole text."""
+
+import pytest
+from playwright.sync_api import Page
+
+PAGES = ["/roles/", "/paths/", "/ladders/", "/compare/ladders/", "/sources/"]
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_the_main_menu_fits_on_one_line(page: Page, site: str, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site + "/roles/")
+    tops = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.site-header nav li'))"
+        ".map(li => Math.round(li.getBoundingClientRect().top))"
+    )
+    assert len(tops) >= 6 and len(set(tops)) == 1, tops
+    # Every item is still named, whichever label the width shows.
+    names = page.get_by_role("navigation", name="Main").get_by_role("link").all_inner_texts()
+    assert names[:6] == (
+        ["Roles", "Ladders", "Map", "Paths", "Compare", "Sources"]
+        if width < 640
+        else ["Roles", "Ladders", "Career map", "Path finder", "Compare", "Sources"]
+    )
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_page_scrolls_sideways_on_a_phone(page: Page, site: str, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in PAGES:
+        page.goto(site + path)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, (path, overflow)
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_buttons_stay_on_one_line_and_selects_show_whole_names(page: Page, site: str, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site + "/roles/")
+    button = page.get_by_role("button", name="Show roles")
+    line = page.evaluate(
+        "(el) => parseFloat(getComputedStyle(el).lineHeight) || 24", button.element_handle()
+    )
+    assert button.bounding_box()["height"] < 2 * line + 16
+    page.goto(site + "/paths/")
+    for select in ("#id_start", "#id_goal"):
+        longest = page.evaluate(
+            """(sel) => {
+              const s = document.querySelector(sel);
+              const probe = document.createElement('span');
+              probe.style.font = getComputedStyle(s).font;
+              probe.style.whiteSpace = 'nowrap';
+              document.body.append(probe);
+              let most = 0;
+              for (const o of s.options) {
+                probe.textContent = o.text;
+                most = Math.max(most, probe.offsetWidth);
+              }
+              probe.remove();
+              const style = getComputedStyle(s);
+              const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+              const inner = s.clientWidth - padding;
+              return [most, inner];
+            }""",
+            select,
+        )
+        text, box = longest
+        assert text + 24 <= box, (select, text, box)  # and room for the arrow
