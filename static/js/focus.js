@@ -7,9 +7,22 @@ document.addEventListener("htmx:afterSettle", function (event) {
   if (!focusable) {
     focusable = document.querySelector("[data-focus-after-swap]");
   }
-  if (focusable) {
-    focusable.focus({ preventScroll: false });
+  if (!focusable) {
+    return;
   }
+  // A ladder step: focus the walk's heading, and bring the opened rung into view below the
+  // controls (which stay at the top of a phone's screen), not the top of the list.
+  var opened = document.getElementById("rung-detail");
+  var controls = document.getElementById("walk-controls");
+  if (opened && controls && controls.contains(focusable)) {
+    focusable.focus({ preventScroll: true });
+    var rung = opened.closest(".rung") || opened;
+    var sticky = getComputedStyle(controls).position === "sticky" ? controls.offsetHeight : 0;
+    rung.style.scrollMarginTop = sticky + 8 + "px";
+    rung.scrollIntoView({ block: "start" });
+    return;
+  }
+  focusable.focus({ preventScroll: false });
 });
 
 // When a partial update fails (an error answer, or no answer at all), the page stays as it

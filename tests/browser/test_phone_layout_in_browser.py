@@ -67,3 +67,26 @@ def test_buttons_stay_on_one_line_and_selects_show_whole_names(page: Page, site:
         )
         text, box = longest
         assert text + 24 <= box, (select, text, box)  # and room for the arrow
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_a_keyboard_step_up_the_ladder_shows_the_opened_rung(page: Page, site: str, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site + "/ladders/call-center-hierarchy/?at=help-desk-representative")
+    heading = page.locator("#walk-position")
+    buttons = page.locator(".walk-buttons a.button")
+    # Up comes before down, on screen and in Tab order.
+    assert buttons.nth(0).get_attribute("rel") == "next"
+    assert buttons.nth(1).get_attribute("rel") == "prev"
+    buttons.nth(0).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.id === 'walk-position'"
+    )
+    assert "rung 3" in heading.inner_text()
+    box = page.locator("#rung-detail").bounding_box()
+    assert 0 <= box["y"] < 800, box  # the opened rung starts on screen
+    controls = page.locator("#walk-controls").bounding_box()
+    assert controls["y"] + controls["height"] <= box["y"] + 1  # and is not hidden behind them
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.getAttribute('rel')") == "next"
