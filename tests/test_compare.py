@@ -68,11 +68,21 @@ def test_fewer_than_two_items_asks_for_more(client):
     assert "Choose at least two roles to compare — one more will do." in response.content.decode()
 
 
-def test_too_many_items_is_a_clear_400(client):
+def test_too_many_items_compares_the_first_four_and_names_the_rest(client):
     slugs = ["supervisor", "executive", "manager", "shift-supervisor", "subject-matter-expert"]
     response = client.get(ROLES, {"role": slugs})
-    assert response.status_code == 400
-    assert "Compare at most 4 roles at a time; 5 were asked for." in response.content.decode()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert [role.slug for role in response.context["roles"]] == slugs[:4]
+    assert "Comparing 4 roles" in html
+    assert "one more will do" not in html
+    assert "Only 4 roles can be compared at once, so Subject matter expert" in html
+    assert "was left out." in html
+    # A link puts the left-out role in place of one chosen.
+    assert (
+        "role=executive&amp;role=manager&amp;role=shift-supervisor&amp;role=subject-matter-expert"
+        in html
+    )
 
 
 def test_unknown_item_is_a_clear_400(client):

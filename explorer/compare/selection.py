@@ -30,6 +30,8 @@ class Selection:
     unknown: list[str] = field(default_factory=list)
     # The query string with every item by its slug, when some were asked for by name.
     canonical: str = ""
+    # Items asked for beyond the most a comparison holds: named, with links to swap them in.
+    left_out: list = field(default_factory=list)
 
     @property
     def slugs(self) -> list[str]:
@@ -49,6 +51,17 @@ class Selection:
         values = {**self.keep, **extra}
         pairs += [(key, value) for key, value in values.items() if value not in (None, "")]
         return urlencode(pairs)
+
+    @property
+    def swaps(self) -> list[tuple]:
+        """(left-out item, [(chosen item, query with the left-out one in its place)])."""
+        return [
+            (
+                extra,
+                [(item, self.query(without=item.slug, adding=extra.slug)) for item in self.items],
+            )
+            for extra in self.left_out
+        ]
 
     @property
     def link(self) -> str:
@@ -71,11 +84,13 @@ def read_selection(
     selection = Selection(param=param)
     values = (value.strip()[:200] for value in request.GET.getlist(param))
     wanted = list(dict.fromkeys(value for value in values if value))
-    if len(wanted) > MAX_ITEMS:
-        selection.error = (
-            f"Compare at most {MAX_ITEMS} {noun}s at a time; {len(wanted)} were asked for."
-        )
-        wanted = wanted[:MAX_ITEMS]
+    # Beyond the most a comparison holds: compare the first ones, and name the rest.
+    wanted, extra = wanted[:MAX_ITEMS], wanted[MAX_ITEMS:]
+    if extra:
+        more = find_named(queryset, extra, name_field)
+        chosen = set(wanted)
+        kept = {more[value].pk: more[value] for value in extra if value in more}
+        selection.left_out = [item for item in kept.values() if item.slug not in chosen]
     found = find_named(queryset, wanted, name_field)
     selection.unknown = [value for value in wanted if value not in found]
     if selection.unknown:
