@@ -113,3 +113,13 @@ def test_ladder_steps_show_the_next_rungs_pay_in_todays_dollars(client):
     rung = Rung.objects.filter(role__slug=CSM).select_related("ladder").first()
     page = client.get(rung.ladder.get_absolute_url()).content.decode()
     assert f"in {latest()} dollars: typically" in page
+
+
+def test_ladder_pages_and_routes_carry_the_note_on_when_pay_dates_from(client):
+    ladder = client.get("/ladders/customer-service-track/").content.decode()
+    route = client.get(
+        "/paths/", {"from": "customer-service-representative", "to": CSM}
+    ).content.decode()
+    for page in (ladder, route):
+        assert "About the pay figures:" in page
+        assert "from 2007–2008 or undated" in page

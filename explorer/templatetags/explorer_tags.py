@@ -18,11 +18,17 @@ def pay_context(*, starting: bool = False) -> dict:
 
 
 @register.inclusion_tag("explorer/_pay_dates.html", takes_context=True)
-def pay_dates(context, roles=(), figures=()) -> dict:
+def pay_dates(context, roles=(), figures=(), rungs=(), steps=()) -> dict:
     """The plain banner beside pay outside the comparisons: the figures of these roles
-    (prefetched), or these figures, date from these years or are undated; dated ones
+    (prefetched), these figures, the roles on these rungs or both ends of these steps
+    date from these years or are undated; dated ones
     are also shown in the latest CPI year's dollars, undated ones never."""
-    figures = [*figures, *(figure for role in roles for figure in role.salary_figures.all())]
+    roles = [*roles, *(rung.role for rung in rungs)]
+    figures = [
+        *figures,
+        *(figure for role in roles for figure in role.salary_figures.all()),
+        *(figure for step in steps for figure in (*step.pay.before, *step.pay.after)),
+    ]
     return {"dates": pay_dates_of(figures, context.get("cpi_table") or {})}
 
 
