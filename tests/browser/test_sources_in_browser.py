@@ -16,7 +16,7 @@ WIDTHS = pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
 def in_view(page: Page, selector: str) -> bool:
     return page.evaluate(
         """(selector) => { const box = document.querySelector(selector).getBoundingClientRect();
-        return box.top >= 0 && box.top < window.innerHeight; }""",
+        return box.top >= -1 && box.top < window.innerHeight; }""",  # -1: sub-pixel scrolling
         selector,
     )
 
