@@ -68,11 +68,30 @@ def test_fewer_than_two_items_asks_for_more(client):
     assert "Choose at least two roles to compare — one more will do." in response.content.decode()
 
 
-def test_too_many_items_is_a_clear_400(client):
+def test_too_many_items_compares_the_first_four_and_names_the_one_left_out(client):
     slugs = ["supervisor", "executive", "manager", "shift-supervisor", "subject-matter-expert"]
     response = client.get(ROLES, {"role": slugs})
-    assert response.status_code == 400
-    assert "Compare at most 4 roles at a time; 5 were asked for." in response.content.decode()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Comparing 4 roles" in html
+    assert '<table class="compare">' in html
+    assert "one more will do" not in html
+    assert (
+        "Only 4 roles can be compared at once, so Subject matter expert (coach) was left out."
+        in html
+    )
+    swap = "role=supervisor&amp;role=executive&amp;role=manager&amp;role=subject-matter-expert"
+    assert f'href="{ROLES}?{swap}"' in html
+
+
+def test_five_ladders_show_a_table_of_four_and_a_swap_link(client):
+    slugs = ["call-center-hierarchy", "convergys", "customer-service-track", "peoplesupport"]
+    response = client.get(LADDERS, {"ladder": [*slugs, "stream-international"]})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Comparing 4 ladders" in html and "one more will do" not in html
+    assert "so Stream International" in html and "was left out" in html
+    assert "instead of PeopleSupport CSR job ladder" in html
 
 
 def test_unknown_item_is_a_clear_400(client):
