@@ -372,3 +372,21 @@ def test_the_dollars_list_offers_the_useful_years_not_every_year(client):
     assert {2007, 2008} <= set(years)  # the years the CSR's figures date from
     chosen = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"], "dollars": "1990"})
     assert 1990 in chosen.context["cpi_years"]
+
+
+def test_ladder_comparison_explains_its_shading_and_points_to_rung_1_for_entry_pay(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "customer-service-track"]})
+    html = response.content.decode()
+    assert html.count('class="legend small no-print"') == 1
+    assert "A shaded cell is a rung where every source" in html
+    shaded = html.count('<td class="degree">')
+    assert shaded >= 1
+    assert html.count("Highlighted: every source that states it requires a degree") == shaded
+    assert "Shown in rung 1, the first row of the table." in html
+
+
+def test_no_legend_when_no_rung_is_shaded(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]})
+    html = response.content.decode()
+    assert '<td class="degree">' not in html
+    assert 'class="legend small no-print"' not in html
