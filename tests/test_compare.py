@@ -68,21 +68,30 @@ def test_fewer_than_two_items_asks_for_more(client):
     assert "Choose at least two roles to compare — one more will do." in response.content.decode()
 
 
-def test_too_many_items_compares_the_first_four_and_names_the_rest(client):
+def test_too_many_items_compares_the_first_four_and_names_the_one_left_out(client):
     slugs = ["supervisor", "executive", "manager", "shift-supervisor", "subject-matter-expert"]
     response = client.get(ROLES, {"role": slugs})
     assert response.status_code == 200
     html = response.content.decode()
-    assert [role.slug for role in response.context["roles"]] == slugs[:4]
     assert "Comparing 4 roles" in html
+    assert '<table class="compare">' in html
     assert "one more will do" not in html
-    assert "Only 4 roles can be compared at once, so Subject matter expert" in html
-    assert "was left out." in html
-    # A link puts the left-out role in place of one chosen.
     assert (
-        "role=executive&amp;role=manager&amp;role=shift-supervisor&amp;role=subject-matter-expert"
+        "Only 4 roles can be compared at once, so Subject matter expert (coach) was left out."
         in html
     )
+    swap = "role=supervisor&amp;role=executive&amp;role=manager&amp;role=subject-matter-expert"
+    assert f'href="{ROLES}?{swap}"' in html
+
+
+def test_five_ladders_show_a_table_of_four_and_a_swap_link(client):
+    slugs = ["call-center-hierarchy", "convergys", "customer-service-track", "peoplesupport"]
+    response = client.get(LADDERS, {"ladder": [*slugs, "stream-international"]})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Comparing 4 ladders" in html and "one more will do" not in html
+    assert "so Stream International" in html and "was left out" in html
+    assert "instead of PeopleSupport CSR job ladder" in html
 
 
 def test_unknown_item_is_a_clear_400(client):
@@ -363,3 +372,21 @@ def test_the_dollars_list_offers_the_useful_years_not_every_year(client):
     assert {2007, 2008} <= set(years)  # the years the CSR's figures date from
     chosen = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"], "dollars": "1990"})
     assert 1990 in chosen.context["cpi_years"]
+
+
+def test_ladder_comparison_explains_its_shading_and_points_to_rung_1_for_entry_pay(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "customer-service-track"]})
+    html = response.content.decode()
+    assert html.count('class="legend small no-print"') == 1
+    assert "A shaded cell is a rung where every source" in html
+    shaded = html.count('<td class="degree">')
+    assert shaded >= 1
+    assert html.count("Highlighted: every source that states it requires a degree") == shaded
+    assert "Shown in rung 1, the first row of the table." in html
+
+
+def test_no_legend_when_no_rung_is_shaded(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]})
+    html = response.content.decode()
+    assert '<td class="degree">' not in html
+    assert 'class="legend small no-print"' not in html

@@ -186,3 +186,21 @@ def test_the_ladder_csv_has_a_row_for_every_rung_even_one_that_states_nothing(cl
     }
     executive = [r for r in rows if r["role"] == "Executive" and r["rung"] == "4"]
     assert [r["attribute"] for r in executive][:1] == ["role on this rung"]
+
+
+def test_role_csv_has_the_pages_ladder_and_leads_to_rows_and_sums_yearly_pay(client):
+    roles = ["customer-service-representative", "supervisor"]
+    page = client.get(ROLES, {"role": roles}).content.decode()
+    response = client.get(ROLES, {"role": roles, "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    attributes = {(r["role"], r["attribute"]) for r in rows}
+    csr = "Customer service representative (CSR)"
+    assert (csr, "on ladder") in attributes
+    assert (csr, "leads to") in attributes
+    assert "On ladders" in page and "Leads to" in page
+    # Every ladder the page lists for a role is a row, with the ladder's source.
+    on_ladder = [r for r in rows if r["attribute"] == "on ladder"]
+    for row in on_ladder:
+        assert row["value"].split(", rung ")[0] in page
+        assert row["source"]
+    assert sum(int(r["yearly_low"]) for r in rows if r["yearly_low"]) > 0

@@ -120,6 +120,16 @@ def role_csv(roles, dollars_of: int | None) -> HttpResponse:
         for fact in role.facts.all():
             kind = fact.get_kind_display().lower()
             rows.append([role.title, kind, fact.text, "", *citation(fact)])
+        # The page's last rows (after attach_role_ladders): where the role sits, where it leads.
+        for rung in role.compare_rungs:
+            order = "" if rung.ladder.order_is_stated else "order not stated"
+            place = f"{rung.ladder.name}, rung {rung.position}"
+            rows.append([role.title, "on ladder", place, order, *citation(rung.ladder)])
+        for group in role.leads_to:
+            for move in group.moves:
+                rows.append(
+                    [role.title, "leads to", move.to_role.title, group.label, *citation(move)]
+                )
     return csv_response("role-comparison.csv", header + number_header(dollars_of), rows)
 
 

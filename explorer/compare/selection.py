@@ -30,7 +30,7 @@ class Selection:
     unknown: list[str] = field(default_factory=list)
     # The query string with every item by its slug, when some were asked for by name.
     canonical: str = ""
-    # Items asked for beyond the most a comparison holds: named, with links to swap them in.
+    # Items asked for beyond MAX_ITEMS: left out of the table, each offered as a swap.
     left_out: list = field(default_factory=list)
 
     @property
@@ -54,14 +54,11 @@ class Selection:
 
     @property
     def swaps(self) -> list[tuple]:
-        """(left-out item, [(chosen item, query with the left-out one in its place)])."""
-        return [
-            (
-                extra,
-                [(item, self.query(without=item.slug, adding=extra.slug)) for item in self.items],
-            )
-            for extra in self.left_out
-        ]
+        """(item left out, the query that shows it in place of the last one shown)."""
+        if not self.items:
+            return []
+        last = self.items[-1].slug
+        return [(item, self.query(without=last, adding=item.slug)) for item in self.left_out]
 
     @property
     def link(self) -> str:
@@ -84,14 +81,10 @@ def read_selection(
     selection = Selection(param=param)
     values = (value.strip()[:200] for value in request.GET.getlist(param))
     wanted = list(dict.fromkeys(value for value in values if value))
-    # Beyond the most a comparison holds: compare the first ones, and name the rest.
+    # More than fit: the first MAX_ITEMS are compared and the rest named, so a link
+    # asking for five still shows a table (the page says which one was left out).
     wanted, extra = wanted[:MAX_ITEMS], wanted[MAX_ITEMS:]
-    if extra:
-        more = find_named(queryset, extra, name_field)
-        chosen = set(wanted)
-        kept = {more[value].pk: more[value] for value in extra if value in more}
-        selection.left_out = [item for item in kept.values() if item.slug not in chosen]
-    found = find_named(queryset, wanted, name_field)
+    found = find_named(queryset, wanted + extra, name_field)
     selection.unknown = [value for value in wanted if value not in found]
     if selection.unknown:
         names = ", ".join(f"“{value[:60]}”" for value in selection.unknown)
@@ -99,11 +92,16 @@ def read_selection(
     # An item asked for twice (by slug and by name) is shown once.
     items = {found[value].pk: found[value] for value in wanted if value in found}
     selection.items = list(items.values())
-    if not selection.error and set(wanted) != set(selection.slugs):
+    shown = set(items)
+    selection.left_out = [
+        found[value] for value in extra if value in found and found[value].pk not in shown
+    ]
+    every = selection.slugs + [item.slug for item in selection.left_out]
+    if not selection.error and wanted + extra != every:
         # A typed name: answer at the address that names every item by its slug, which
         # is what links, the remembered comparison and the page cache all go by.
         params = request.GET.copy()
-        params.setlist(param, selection.slugs)
+        params.setlist(param, every)
         selection.canonical = params.urlencode()
     return selection
 

@@ -32,9 +32,9 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     selection.keep = {"dollars": pay.dollars_of}
     roles = selection.items
     attach_normalised_pay(roles, pay.dollars_of, pay.cpi)
+    attach_role_ladders(roles)
     if request.GET.get("format") == "csv" and selection.ready:
         return role_csv(roles, pay.dollars_of)
-    attach_role_ladders(roles)
     cited = [row for role in roles for row in role.cited_rows()]
     context = workbench_context(
         request,

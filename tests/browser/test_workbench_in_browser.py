@@ -231,3 +231,70 @@ def test_ticking_ladders_or_roles_on_their_lists_builds_a_comparison_in_one_go(
     page.get_by_role("button", name="Compare the roles ticked").click()
     expect(page).to_have_url(re.compile(r"/compare/roles/\?role=executive&role=supervisor$"))
     expect(page.locator("#comparison-heading")).to_have_text("Comparing 2 roles")
+
+
+# Words in the table that run over two lines other than at a hyphen or dash (which is
+# where a line may break), and the smallest rendered size of the chart's text.
+PHONE_LAYOUT = r"""() => {
+  const broken = [];
+  const table = document.querySelector("table.compare");
+  const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, words = /[^\s\-–—]+/g;
+    let m;
+    while ((m = words.exec(node.data))) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      if (range.getClientRects().length > 1) broken.push(m[0]);
+    }
+  }
+  const svg = document.querySelector(".pay-chart svg");
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = [...svg.querySelectorAll("text")].map(
+    (t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  const scroller = document.querySelector("#comparison .table-scroll");
+  const rowHeading = document.querySelector("table.compare tbody th");
+  scroller.scrollLeft = scroller.scrollWidth;
+  return {
+    broken,
+    smallestChartText: Math.min(...sizes),
+    scrolls: scroller.scrollWidth > scroller.clientWidth,
+    headingLeft: rowHeading.getBoundingClientRect().left - scroller.getBoundingClientRect().left,
+  };
+}"""
+LADDER_SLUGS = ["call-center-hierarchy", "convergys", "customer-service-track", "peoplesupport"]
+ROLE_SLUGS = [
+    "customer-service-representative",
+    "help-desk-representative",
+    "supervisor",
+    "manager",
+]
+
+
+@pytest.mark.parametrize("count", [2, 3, 4])
+@pytest.mark.parametrize(
+    "param,slugs,noun", [("ladder", LADDER_SLUGS, "ladders"), ("role", ROLE_SLUGS, "roles")]
+)
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_comparisons_on_a_phone_break_no_word_and_keep_chart_text_legible(
+    page: Page, site: str, width, param, slugs, noun, count
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    query = "&".join(f"{param}={slug}" for slug in slugs[:count])
+    page.goto(f"{site}/compare/{noun}/?{query}")
+    found = page.evaluate(PHONE_LAYOUT)
+    assert found["broken"] == []
+    assert found["smallestChartText"] >= 11
+    hint = page.locator(".scroll-hint")
+    if found["scrolls"]:
+        expect(hint).to_be_visible()
+        expect(hint).to_have_text(f"Scroll sideways to see all {count} {noun}.")
+        # Scrolled to the far right, the row headings are still at the left edge.
+        assert abs(found["headingLeft"]) < 2
+    if width == 390:
+        assert found["scrolls"]
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    else:
+        expect(hint).to_be_hidden()
+    assert serious_violations(page) == []
