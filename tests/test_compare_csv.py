@@ -7,6 +7,8 @@ import io
 
 import pytest
 
+from tests.csv_columns import rows_by_name
+
 pytestmark = pytest.mark.django_db
 
 LADDERS = "/compare/ladders/"
@@ -19,7 +21,7 @@ def test_ladder_csv_has_a_row_per_fact_with_source_and_year(client):
     )
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = rows_by_name(response)
     pay = [r for r in rows if r["attribute"] == "pay" and r["role"].startswith("Senior")]
     assert pay == [
         {
@@ -65,7 +67,7 @@ def test_role_csv_neutralises_formula_cells(client, start):
 
 def read_csv(response) -> list[dict]:
     assert response.content.startswith(codecs.BOM_UTF8)
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return rows_by_name(response)
 
 
 def test_csv_starts_with_a_byte_order_mark_so_excel_reads_utf8(client):
@@ -147,7 +149,7 @@ def test_ladder_csv_has_the_totals_rows(client):
 
 
 def csv_rows(response) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return rows_by_name(response)
 
 
 def test_a_spreadsheet_can_sum_the_numeric_pay_columns(client):
@@ -192,7 +194,7 @@ def test_role_csv_has_the_pages_ladder_and_leads_to_rows_and_sums_yearly_pay(cli
     roles = ["customer-service-representative", "supervisor"]
     page = client.get(ROLES, {"role": roles}).content.decode()
     response = client.get(ROLES, {"role": roles, "format": "csv"})
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = rows_by_name(response)
     attributes = {(r["role"], r["attribute"]) for r in rows}
     csr = "Customer service representative (CSR)"
     assert (csr, "on ladder") in attributes
@@ -204,3 +206,19 @@ def test_role_csv_has_the_pages_ladder_and_leads_to_rows_and_sums_yearly_pay(cli
         assert row["value"].split(", rung ")[0] in page
         assert row["source"]
     assert sum(int(r["yearly_low"]) for r in rows if r["yearly_low"]) > 0
+
+
+def test_the_header_row_reads_as_words_a_spreadsheet_user_understands(client):
+    response = client.get(
+        ROLES,
+        {
+            "role": ["customer-service-representative", "supervisor"],
+            "format": "csv",
+            "dollars": "2025",
+        },
+    )
+    header = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert header[:4] == ["Role", "What", "Value", "How the source puts it"]
+    assert "In 2025 dollars" in header and "Yearly low (USD)" in header
+    assert "Exact sentence" in header
+    assert not [cell for cell in header if "_" in cell]  # no code names left

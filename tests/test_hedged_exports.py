@@ -3,10 +3,10 @@ each requirement's qualifiers, the source pages show each move's hedge and basis
 requirement's qualifiers, and pay in another year's dollars keeps the figure's hedge."""
 
 import codecs
-import csv
-import io
 
 import pytest
+
+from tests.csv_columns import rows_by_name
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ ROLES = "/compare/roles/"
 def read_csv(response) -> list[dict]:
     assert response.status_code == 200
     assert response.content.startswith(codecs.BOM_UTF8)
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return rows_by_name(response)
 
 
 def ladder_rows(**extra) -> list[dict]:

@@ -16,6 +16,39 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+# The header row a spreadsheet shows, for each column's name in the code (and the tests).
+HEADINGS = {
+    "ladder": "Ladder",
+    "rung": "Rung",
+    "role": "Role",
+    "attribute": "What",
+    "value": "Value",
+    "qualifiers": "How the source puts it",
+    "statement": "Statement in full",
+    "source": "Source",
+    "source_date": "Source date",
+    "year": "Year of the figure",
+    "quote": "Exact sentence",
+    "yearly_equivalent": "Yearly equivalent",
+    "pay_notes": "Pay notes",
+    "low": "Low (as stated)",
+    "high": "High (as stated)",
+    "period": "Period (year or hour)",
+    "figure_year": "Figure year",
+    "yearly_low": "Yearly low (USD)",
+    "yearly_high": "Yearly high (USD)",
+    "adjusted_low": "Adjusted yearly low (USD)",
+    "adjusted_high": "Adjusted yearly high (USD)",
+}
+
+
+def heading(name: str) -> str:
+    """A column's readable heading: "in_2025_dollars" reads "In 2025 dollars"."""
+    if name.startswith("in_") and name.endswith("_dollars"):
+        return name.replace("_", " ").capitalize()
+    return HEADINGS[name]
+
+
 def csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -23,7 +56,7 @@ def csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResp
     # and would show "–" and "’" as mojibake.
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(header)
+    writer.writerow([heading(name) for name in header])
     for row in rows:
         padded = [*row, *[""] * (len(header) - len(row))]
         writer.writerow([safe_cell(value) for value in padded])
