@@ -41,12 +41,12 @@ class PathTime:
             known = f"{self.months_min}–{self.months_max} months"
         if not self.unknown_steps:
             return known or "no time in role needed"
-        steps = "step" if self.unknown_steps == 1 else "steps"
         if not known:
             if self.unknown_steps == 1:
-                return "no source says how long (1 step)"
-            return f"no source says how long, for any of the {self.unknown_steps} steps"
-        return f"{known}, plus {self.unknown_steps} {steps} whose time is not stated"
+                return "no source says how long the one move takes"
+            return f"no source says how long any of the {self.unknown_steps} moves takes"
+        moves = "move" if self.unknown_steps == 1 else "moves"
+        return f"{known}, plus {self.unknown_steps} {moves} no source gives a time for"
 
 
 class PromotionGraph:

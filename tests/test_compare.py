@@ -30,7 +30,7 @@ def test_ladders_are_aligned_rung_by_rung_from_entry(client, django_assert_max_n
 def test_ladder_totals_show_time_education_and_pay(client):
     response = client.get(LADDERS, {"ladder": ["stream-international", "customer-service-track"]})
     stream, track = response.context["columns"]
-    assert stream.time.display == "12–18 months, plus 1 step whose time is not stated"
+    assert stream.time.display == "12–18 months, plus 1 move no source gives a time for"
     assert track.education_added == (
         "High-school diploma or an equivalent (rung 1) → Bachelor's degree in business, "
         "marketing or a related field (rung 3); one source: Associate (two-year) degree or "

@@ -125,7 +125,7 @@ def test_ladder_csv_has_the_totals_rows(client):
     assert totals[("Stream International support track", "rungs")] == "3"
     assert totals[
         ("Stream International support track", "known time in role, over those moves")
-    ] == ("12–18 months, plus 1 step whose time is not stated")
+    ] == ("12–18 months, plus 1 move no source gives a time for")
     assert totals[("Stream International support track", "moves joining neighbouring rungs")] == (
         "2 of 2"
     )
@@ -134,7 +134,7 @@ def test_ladder_csv_has_the_totals_rows(client):
         "1 of 2 (1 inferred, order not stated)"
     )
     assert totals[("Customer service track", "known time in role, over those moves")] == (
-        "no source says how long (1 step)"
+        "no source says how long the one move takes"
     )
     assert totals[("Customer service track", "first rung requiring a degree")] == (
         "Rung 3; one source: rung 1 (many jobs now)"

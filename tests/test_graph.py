@@ -81,9 +81,9 @@ def test_levels_survive_a_loop():
 
 def test_path_time_is_honest_about_unknown_steps(graph):
     assert path_time(graph.shortest_path(1, 4)).display == (
-        "12–18 months, plus 2 steps whose time is not stated"
+        "12–18 months, plus 2 moves no source gives a time for"
     )
-    assert path_time([EDGES[0]]).display == "no source says how long (1 step)"
+    assert path_time([EDGES[0]]).display == "no source says how long the one move takes"
     assert path_time([EDGES[1]]).display == "12–18 months"
 
 
