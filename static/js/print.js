@@ -18,7 +18,23 @@
       }
     });
   }
+  // Disclosures marked data-open-for-print print open, then close again.
+  var opened = [];
+  function openForPrint() {
+    document.querySelectorAll("details[data-open-for-print]:not([open])").forEach(function (el) {
+      el.open = true;
+      opened.push(el);
+    });
+  }
+  function closeAfterPrint() {
+    opened.forEach(function (el) {
+      el.open = false;
+    });
+    opened = [];
+  }
   window.addEventListener("beforeprint", setPrintDate);
+  window.addEventListener("beforeprint", openForPrint);
+  window.addEventListener("afterprint", closeAfterPrint);
   document.addEventListener("DOMContentLoaded", wire);
   document.addEventListener("htmx:afterSettle", wire);
 })();

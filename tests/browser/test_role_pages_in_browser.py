@@ -142,6 +142,10 @@ def test_every_role_profile_prints_on_at_most_four_pages(page: Page, site: str):
     hidden = 0
     for slug in Role.objects.values_list("slug", flat=True):
         page.goto(f"{site}/roles/{slug}/")
+        # What the browser's Print does first (page.pdf() alone would not): moves' details open.
+        page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+        closed = page.locator("details[data-open-for-print]:not([open])")
+        assert closed.count() == 0, slug
         # The handout names each statement's source; the sentences stay online.
         toggles = page.locator("summary:visible", has_text="The sentence it comes from")
         hidden += page.locator("summary", has_text="The sentence it comes from").count()
@@ -166,3 +170,16 @@ def test_the_print_button_prints_a_profile_with_its_handout_header(page: Page, s
     expect(header).to_contain_text("Career Ladder Explorer")
     expect(header).to_contain_text("/roles/customer-service-representative/")
     expect(page.get_by_role("button", name="Print this profile")).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_a_next_steps_pay_and_needs_open_on_request(page: Page, site: str, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + "/roles/customer-service-representative/")
+    more = page.locator("details.step-more").first
+    details = more.locator(".step-details")
+    expect(details).to_be_hidden()
+    more.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(details).to_be_visible()
+    expect(details).to_contain_text("Needs beyond")
