@@ -15,7 +15,7 @@ HTMX = {"HX-Request": "true"}
 
 
 def test_ladder_list_shows_every_ladder_with_its_rungs(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(6):  # and the cards: pay at the ends, moves
         response = client.get(reverse("ladders:ladder-list"))
     html = response.content.decode()
     for ladder in Ladder.objects.all():
@@ -209,3 +209,20 @@ def test_a_name_the_site_made_up_is_marked_as_ours(client):
     assert "The name is ours" not in html
     listing = client.get("/ladders/").content.decode()
     assert listing.count("(our name for it)") == Ladder.objects.filter(name_is_ours=True).count()
+
+
+def test_a_ladder_card_gives_pay_at_both_ends_and_the_known_time(client):
+    from ladders.models import Ladder
+
+    html = client.get("/ladders/").content.decode()
+    track = Ladder.objects.get(slug="customer-service-track")
+    rungs = list(track.rungs.order_by("position").select_related("role"))
+    card = html[html.index(track.name) :]
+    card = card[: card.index("</li>\n", card.index("card-facts"))]
+    assert f"Pay on rung {rungs[-1].position} ({rungs[-1].role.title})" in card
+    assert "typically $56,367–$78,468 (a year, as we read it) (2007)" in card
+    assert "Time in role from rung 1 to rung 3" in card
+    assert "(a move links only 1 of the 2 pairs of neighbouring rungs)" in card
+    hierarchy = html[html.index("Call center hierarchy") :]
+    hierarchy = hierarchy[: hierarchy.index("</dl>")]
+    assert "Pay on rung 5 (Call center general manager)</dt><dd>not stated" in hierarchy

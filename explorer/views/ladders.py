@@ -15,6 +15,7 @@ from core.htmx import HtmxHttpRequest, fragment
 from core.pagination import paginate
 from explorer.compare.memory import add_link
 from explorer.forms import PathForm
+from ladders.cards import ladder_cards
 from ladders.career_map import CareerMap
 from ladders.models import Ladder
 from ladders.paths import explore
@@ -26,6 +27,7 @@ from ladders.walk import Walk
 @cached_page
 def ladder_list(request: HtmxHttpRequest) -> HttpResponse:
     paging, status = paginate(request, Ladder.objects.with_rungs().order_by("name", "pk"))
+    ladder_cards(paging["page"].object_list)
     return render(
         request,
         fragment(request, "explorer/ladder_list.html", "ladder-results"),
