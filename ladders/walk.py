@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from careers.models import Employer
 from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import Step, describe_steps
 
@@ -33,6 +34,9 @@ class Walk:
     unlisted_branches: int = 0  # and how many more there are beyond those
     moves_held: int = 0  # the moves the data holds on this ladder (the whole page says)
     moves_inferred: int = 0  # of which no sentence states
+    # The current role's descriptions, each with the other employer it is said of, if any
+    # (a role on two employers' ladders: one's description must not pass for the other's).
+    descriptions: list[tuple] = field(default_factory=list)
 
     @classmethod
     def at(cls, ladder: Ladder, slug: str, *, with_branches: bool) -> Walk:
@@ -46,7 +50,21 @@ class Walk:
             walk.list_branches()
         if walk.current is not None:
             walk.find_steps()
+            walk.describe_current()
         return walk
+
+    def describe_current(self) -> None:
+        facts = self.current.role.descriptions
+        others = []
+        if facts:
+            employers = Employer.objects.exclude(pk=self.ladder.employer_id)
+            others = [
+                name.split(",")[0].strip() for name in employers.values_list("name", flat=True)
+            ]
+        self.descriptions = [
+            (fact, next((name for name in others if name and name in fact.text), ""))
+            for fact in facts
+        ]
 
     def stand_on(self, slug: str) -> None:
         self.current = next((rung for rung in self.rungs if rung.role.slug == slug), None)

@@ -131,7 +131,7 @@ def test_an_htmx_step_to_a_role_off_the_ladder_says_so_in_the_controls(client, m
 
 
 def test_full_page_walk_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(15):  # pay and place; the CPI-U table
+    with django_assert_max_num_queries(16):  # pay and place; CPI-U; employers
         assert client.get(HIERARCHY, {"at": "help-desk-representative"}).status_code == 200
 
 
@@ -226,3 +226,12 @@ def test_a_ladder_card_gives_pay_at_both_ends_and_the_known_time(client):
     hierarchy = html[html.index("Call center hierarchy") :]
     hierarchy = hierarchy[: hierarchy.index("</dl>")]
     assert "Pay on rung 5 (Call center general manager)</dt><dd>not stated" in hierarchy
+
+
+def test_a_description_said_of_another_employer_says_so_on_this_ones_ladder(client):
+    said = "Supervisory jobs, which a motivated CSR at Convergys can move up to."
+    other = client.get("/ladders/peoplesupport/?at=supervisor").content.decode()
+    own = client.get("/ladders/convergys/?at=supervisor").content.decode()
+    assert f"{said} <span" in other
+    assert "(the source says this of Convergys, not of PeopleSupport, Inc.)" in other
+    assert f"{said}</p>" in own and "the source says this of" not in own
