@@ -34,6 +34,9 @@ class Necessity(models.TextChoices):
 QUALIFYING = (Necessity.REQUIRED,)
 EDUCATION_REQUIRED_BY = QUALIFYING
 EXPERIENCE_COUNTS = QUALIFYING
+# Asked at hiring but not of everybody: what a role list says a role "only" asks for
+# when it requires nothing.
+ASKED_NOT_REQUIRED = (Necessity.PREFERRED, Necessity.SUGGESTED)
 # The least education that counts as a degree.
 DEGREE_LEVEL = EducationLevel.ASSOCIATE
 

@@ -9,6 +9,7 @@ from django.http import QueryDict
 
 from careers.models import EducationLevel, Role
 from careers.querysets import RoleQuerySet
+from careers.requirements import ASKED_NOT_REQUIRED
 from core.choosers import find_named
 from salaries.models import HOURS_PER_YEAR, CpiYear, PayPeriod
 from salaries.selectors import by_top_pay, roles_paying_at_least
@@ -132,7 +133,21 @@ class RoleFilterForm(forms.Form):
             return ""
         if not unstated:
             return "Sources say you qualify"
-        return f"No {' or '.join(unstated)} requirement stated"
+        words = f"No {' or '.join(unstated)} requirement stated"
+        # A suggested or preferred degree is not a requirement, but "none stated" alone
+        # would read as if the sources asked nothing: say what they do ask, and how.
+        softer = sorted(
+            {
+                req.get_necessity_display().lower()
+                for req in role.requirements.all()
+                if req.necessity in ASKED_NOT_REQUIRED
+                and (
+                    ("education" in unstated and req.education is not None)
+                    or ("experience" in unstated and req.states_experience)
+                )
+            }
+        )
+        return f"{words}, only {' or '.join(softer)}" if softer else words
 
     def widen_links(self, query: QueryDict) -> list[tuple[str, str, Callable[[], int]]]:
         """(plain words, query string without that filter, how many roles that would show)
@@ -166,7 +181,8 @@ class RoleFilterForm(forms.Form):
             period = filters.get("pay_period") or PayPeriod.YEAR
             amount = filters["min_pay"]
             shown = f"${amount:,.2f}" if period == PayPeriod.HOUR else f"${amount:,.0f}"
-            said = f"paying at least {shown} a{'n' if period == 'hour' else ''} {period}"
+            # The top of a range counts ($9–$17 reaches $15): say so, not "paying at least".
+            said = f"whose stated pay reaches {shown} a{'n' if period == 'hour' else ''} {period}"
             if filters.get("pay_today"):
                 said += f" in {self.latest_cpi_year} dollars"
             words.append(("min_pay", said))

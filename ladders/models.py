@@ -181,11 +181,12 @@ class Promotion(SourcedStatement):
     @property
     def label(self) -> str:
         """The move's kind as a badge says it, with the sentence's hedge ("Step up,
-        typically") and hedged where the source gives no order."""
+        typically"); where no sentence states the move, asked and marked inferred (the
+        ladder's order may be stated while this move is only read from it)."""
         label = self.get_direction_display()
         if self.hedge:
             label = f"{label}, {self.hedge}"
-        return label if self.order_is_stated else f"{label}? Order not stated"
+        return label if self.order_is_stated else f"{label}? Inferred, not stated"
 
     @property
     def time_in_role_display(self) -> str:

@@ -119,7 +119,9 @@ class Walk:
 
     def button_words(self, step: Step | None, stated: str, neighbour: str) -> str:
         """What a walk button calls the move: a step only where a sentence states it,
-        else the neighbouring rung, in the source's order or only in its list."""
+        else the neighbouring rung, in the source's order or only in its list. The
+        sentence's hedge stays with it: "Step up (typically)"."""
         if step is not None and step.promotion.order_is_stated:
-            return stated
+            hedge = step.promotion.hedge
+            return f"{stated} ({hedge})" if hedge else stated
         return f"{neighbour} rung" if self.ladder.order_is_stated else f"{neighbour} listed"

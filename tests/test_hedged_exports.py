@@ -185,10 +185,10 @@ def test_source_page_shows_each_moves_label_and_basis(slug):
 def test_source_pages_name_the_inferred_moves_the_reviewer_found():
     hierarchy = source_html("call-center-jobs-hierarchy")
     assert "Quality assurance representative → Call center general manager" in hierarchy
-    assert "Step up? Order not stated" in hierarchy
+    assert "Step up? Inferred, not stated" in hierarchy
     crm = source_html("crm-customer-support-careers")
     assert "Manager → Executive" in crm
-    assert "Step up, eventually, for a motivated CSR? Order not stated" in crm
+    assert "Step up, eventually, for a motivated CSR? Inferred, not stated" in crm
     assert crm.count("Inferred, not stated:") == 4  # Manager → Executive, three PeopleSupport
     exploring = source_html("exploring-customer-and-call-center-careers")
     assert exploring.count("Inferred, not stated:") == 2  # CSR → Senior CSR, → manager

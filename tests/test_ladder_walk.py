@@ -75,6 +75,15 @@ def test_a_step_no_sentence_states_is_not_called_a_step_up(client):
     assert "↑ Step up to Quality assurance representative" in html
 
 
+def test_a_walk_step_keeps_the_sentences_hedge(client):
+    # 004: the CSR "typically" moves up to help desk; the button must not drop it.
+    html = client.get(HIERARCHY, {"at": "customer-service-representative"}).content.decode()
+    assert "↑ Step up (typically) to Help desk representative" in html
+    assert "Step up (typically): Help desk representative" in html
+    html = client.get(HIERARCHY, {"at": "help-desk-representative"}).content.decode()
+    assert "↓ Step down (typically) to Customer service representative" in html
+
+
 def test_the_ladder_counts_the_moves_the_data_holds(client):
     html = client.get("/ladders/peoplesupport/").content.decode()
     assert "4 rungs, numbered from 1 in the order the source names them;" in html

@@ -38,7 +38,7 @@ def test_moves_are_labelled_up_or_sideways_as_their_row_says(client, move_off_la
     move.save()
     html = client.get(url).content.decode()
     # The row states no order, and its badge says so.
-    assert '<span class="badge badge-sideways">Sideways move? Order not stated</span>' in html
+    assert '<span class="badge badge-sideways">Sideways move? Inferred, not stated</span>' in html
 
 
 def test_no_move_is_invented_where_an_article_only_lists_a_job(client):
@@ -138,7 +138,7 @@ def test_a_move_whose_order_the_source_does_not_give_is_badged_as_such(client):
     html = client.get(
         reverse("careers:role-detail", args=["customer-service-representative"])
     ).content.decode()
-    assert '<span class="badge badge-up">Step up? Order not stated</span>' in html
+    assert '<span class="badge badge-up">Step up? Inferred, not stated</span>' in html
     # The stated ones keep the sentence's hedge: 004's help desk "is typically the next level".
     assert '<span class="badge badge-up">Step up, typically</span>' in html
     assert '<span class="badge badge-up">Step up, for a motivated CSR</span>' in html

@@ -41,7 +41,7 @@ def test_the_pay_filter_can_count_dated_figures_in_todays_dollars(client):
     today = client.get(URL, {"min_pay": "80000", "pay_period": "year", "pay_today": "on"})
     assert CSM in listed(today)
     heading = today.content.decode()
-    assert f"paying at least $80,000 a year in {latest()} dollars" in heading
+    assert f"whose stated pay reaches $80,000 a year in {latest()} dollars" in heading
 
 
 def test_a_figure_shown_as_exactly_the_amount_asked_for_qualifies(client):
