@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
@@ -9,7 +10,7 @@ from django.http import QueryDict
 
 from careers.models import EducationLevel, Role
 from careers.querysets import RoleQuerySet
-from careers.requirements import ASKED_NOT_REQUIRED
+from careers.requirements import ASKED_NOT_REQUIRED, QUALIFYING
 from core.choosers import find_named
 from salaries.models import HOURS_PER_YEAR, CpiYear, PayPeriod
 from salaries.selectors import by_top_pay, roles_paying_at_least
@@ -19,6 +20,21 @@ SORTS = {
     "pay": "Highest stated pay first",
     "education": "Least education required first",
 }
+
+
+RULED_OUT_LISTED = 30  # roles listed as ruled out by a filter; past that, a count
+
+
+@dataclass
+class RuledOut:
+    """Roles a filter leaves out: (role, [(what it asks, statement)]) and how many in all."""
+
+    listed: list[tuple[Role, list[tuple[str, object]]]] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.listed)
 
 
 class RoleFilterForm(forms.Form):
@@ -148,6 +164,43 @@ class RoleFilterForm(forms.Form):
             }
         )
         return f"{words}, only {' or '.join(softer)}" if softer else words
+
+    def ruled_out(self, limit: int = RULED_OUT_LISTED) -> RuledOut:
+        """The roles the education and experience filters leave out, each with what its
+        required statements ask beyond the filter (hedges such as "usually" kept beside
+        it), the first `limit` by title. A "usually requires a bachelor's degree" rules a
+        role out here, but the reader sees that it is hedged and where it comes from."""
+        filters = self.active_filters()
+        level, years = filters.get("education"), filters.get("experience")
+        if level is None and years is None:
+            return RuledOut()
+        params = self.data.copy()
+        params.pop("education", None)
+        params.pop("experience", None)
+        wider = type(self)(params, cpi=self.cpi)
+        wider.is_valid()
+        kept = self.filter(Role.objects.all()).values("pk")
+        left_out = wider.filter(Role.objects.all()).exclude(pk__in=kept)
+        roles = left_out.prefetch_related("requirements__source").order_by(Lower("title"), "pk")
+        listed = []
+        for role in roles[:limit]:
+            reasons = []
+            for req in role.requirements.all():
+                if req.necessity not in QUALIFYING:
+                    continue
+                asks = []
+                if level is not None and req.education is not None and req.education > level:
+                    asks.append(req.education_brief)
+                low = req.experience_min_years
+                if years is not None and low is not None and low > years:
+                    subject = (
+                        f" {req.experience_field}" if req.experience_field else " of experience"
+                    )
+                    asks.append(f"{req.experience_display}{subject}")
+                if asks:
+                    reasons.append(("; ".join(asks), req))
+            listed.append((role, reasons))
+        return RuledOut(listed, left_out.count() if len(listed) == limit else len(listed))
 
     def widen_links(self, query: QueryDict) -> list[tuple[str, str, Callable[[], int]]]:
         """(plain words, query string without that filter, how many roles that would show)

@@ -35,6 +35,12 @@ class Route:
     from_start: Reach | None = None  # where the start can lead (no goal, or no route)
     to_goal: Reach | None = None  # the roles that lead to the goal (no start, or no route)
 
+    @property
+    def inferred_moves(self) -> int:
+        """How many of the route's moves no sentence states (read from a list or order):
+        the route's summary says so, so "4 moves" never passes for four stated ones."""
+        return sum(not step.promotion.order_is_stated for step in self.steps)
+
 
 def explore(start: Role | None, goal: Role | None) -> Route:
     """The route from start to goal; with one end only, where it leads or what leads to it."""

@@ -95,7 +95,7 @@ def test_the_htmx_request_gets_only_the_results_fragment(client, django_assert_m
 
 
 def test_the_full_page_keeps_the_form_and_the_results(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):  # pay and place; the CPI-U table
+    with django_assert_max_num_queries(11):  # pay and place; the CPI-U table; left out
         response = client.get(URL, {"q": "manager", "education": "5", "min_pay": "10"})
     html = response.content.decode()
     assert "<html" in html and 'id="role-results"' in html
@@ -185,6 +185,38 @@ def test_a_role_whose_sources_only_suggest_a_requirement_says_so(client):
     assert "No education or experience requirement stated, only suggested" in row
     general_manager = next(row for row in html.split("<tr>") if "call-center-general-man" in row)
     assert "only" not in general_manager.split('class="fit')[1].split("</span>")[0]
+
+
+def test_roles_left_out_by_a_hedged_requirement_are_listed_with_the_hedge(client):
+    # 003: a customer service manager "usually" needs a bachelor's degree and 7 years:
+    # the filter leaves the role out, and says so with the hedge, not silently.
+    response = client.get(URL, {"education": "1", "experience": "2"})
+    ruled_out = response.context["ruled_out"]
+    names = [role.slug for role, _ in ruled_out.listed]
+    assert "customer-service-manager" in names
+    assert not set(names) & listed(response)
+    assert ruled_out.total == len(names) == Role.objects.count() - len(listed(response))
+    html = response.content.decode()
+    section = html.split('<details class="ruled-out">')[1].split("</details>")[0]
+    assert "left out by what their sources require" in section
+    assert (
+        "Bachelor&#x27;s degree in business, marketing or a related field; at least 7 years "
+        'in the field <span class="muted">(required, usually; 2007)</span>'
+    ) in section
+    assert "At least 5 years of experience" in section
+    assert 'details class="ruled-out"' not in client.get(URL, {"q": "manager"}).content.decode()
+
+
+def test_the_ruled_out_list_is_capped_with_a_count(client):
+    from explorer.forms import RoleFilterForm
+
+    form = RoleFilterForm({"education": "0"})
+    form.is_valid()
+    everything = form.ruled_out()
+    capped = form.ruled_out(limit=1)
+    assert everything.total >= 2
+    assert len(capped.listed) == 1 and capped.total == everything.total
+    assert capped.more == everything.total - 1
 
 
 def test_the_role_list_sorts_by_title_pay_or_least_education(client):

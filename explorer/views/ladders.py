@@ -61,7 +61,8 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
     form = PathForm.from_query(request.GET)
     context = {"form": form, "choices": drop_down_choices(Role.objects.all(), "title")}
     if form.is_bound and form.is_valid():
-        context.update(parts(explore(form.cleaned_data["start"], form.cleaned_data["goal"])))
+        route = explore(form.cleaned_data["start"], form.cleaned_data["goal"])
+        context.update(parts(route), route=route)
     # A form error is an answer inside the form (200), so a swap never blanks the page.
     template = fragment(request, "explorer/path_finder.html", "path-result")
     return render(request, template, context)

@@ -30,6 +30,7 @@ def role_list(request: HtmxHttpRequest) -> HttpResponse:
         **paging,
         "filters": form.describe() if form.is_bound else [],
         "widen": form.widen_links(request.GET) if form.is_bound else [],
+        "ruled_out": form.ruled_out() if form.is_bound else None,
         "total_roles": Role.objects.count(),
         "field_figures": SalaryFigure.objects.filter(role=None).select_related("source"),
         "cpi_table": cpi,
