@@ -77,9 +77,13 @@ def requirements_gained(from_role: Role, to_role: Role) -> list[str]:
         # Each side as its sentence puts it: the help desk's "as well as either vocational
         # certification" must not make the team manager's certification look new.
         was = from_role.least_required_education_statement
-        was = was.education_brief if was else "none stated"
+        was = (
+            f"{from_role.title} asks for {was.education_brief}"
+            if was
+            else f"no source states an education requirement for {from_role.title}"
+        )
         now = to_role.least_required_education_statement
-        gained.append(f"Education: {now.education_brief} ({now.qualifiers}; before: {was})")
+        gained.append(f"Education: {now.education_brief} ({now.qualifiers}; {was})")
     before_years, after_years = from_role.least_required_years(), to_role.least_required_years()
     if after_years is not None and (before_years is None or after_years > before_years):
         asks = next(

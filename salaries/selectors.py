@@ -88,6 +88,7 @@ class PayDates:
     last: int | None
     undated: int
     latest_cpi_year: int | None
+    period_read: int = 0  # figures whose sentence gives no period ("as we read it")
 
     @property
     def years(self) -> str:
@@ -105,4 +106,5 @@ def pay_dates(figures, cpi: dict[int, Decimal]) -> PayDates:
         last=max(years, default=None),
         undated=sum(1 for figure in figures if figure.year is None),
         latest_cpi_year=max(cpi) if cpi else None,
+        period_read=sum(1 for figure in figures if not figure.period_is_stated),
     )

@@ -54,7 +54,7 @@ def test_standing_on_a_rung_expands_it_with_steps_up_and_down(client):
     assert (
         "Education: Vocational certification in business and/or management at the very least "
         "(required, often; "
-        "before: "
+        "Help desk representative asks for "
     ) in html
     assert "as well as vocational certification" in html
 

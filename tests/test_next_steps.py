@@ -90,7 +90,8 @@ def test_requirements_gained_include_experience_and_preferred_degrees():
     )
     assert (
         "Education: Bachelor's degree in business, marketing or a related field "
-        "(required, usually; before: none stated)"
+        "(required, usually; no source states an education requirement for Senior customer "
+        "service representative)"
     ) in gained
     assert "Experience: at least 7 years (required, usually)" in gained
     team = requirements_gained(role("help-desk-representative"), role("call-center-team-manager"))
@@ -98,7 +99,8 @@ def test_requirements_gained_include_experience_and_preferred_degrees():
         # The help desk's own sentence already asks for vocational certification.
         "Education: Vocational certification in business and/or management at the very least "
         "(required, often; "
-        "before: High-school diploma or GED, as well as vocational certification (the sentence "
+        "Help desk representative asks for High-school diploma or GED, as well as vocational "
+        "certification (the sentence "
         "says “either” but names no other choice); in some cases experience may override it)",
         "Preferred: Associate (two-year) degree or higher (almost always)",
     ]

@@ -89,6 +89,16 @@ def test_the_role_list_shows_dated_figures_in_todays_dollars_with_the_banner(cli
     assert "About the pay figures:" in page
     assert "from 2007–2008 or undated" in page
     assert "An undated figure is never adjusted" in page
+    # 001's "Entry-level salaries range from $19,000 to $34,000" gives no period.
+    assert "(a year, as we read it)" in page
+    assert "“As we read it” marks a period the sentence does not give" in page
+
+
+def test_a_page_whose_figures_all_state_their_period_does_not_explain_as_we_read_it(client):
+    role = Role.objects.get(slug="customer-service-training-manager")  # 001: "a year"
+    page = client.get(role.get_absolute_url()).content.decode()
+    assert "About the pay figures:" in page
+    assert "as we read it" not in page.lower()
 
 
 def test_a_profile_shows_its_own_figures_years_and_todays_dollars(client):
