@@ -103,7 +103,7 @@ def test_csv_in_a_years_dollars_has_the_yearly_and_adjusted_values(client):
     undated = next(r for r in rows if r["attribute"] == "pay" and r["year"] == "")
     assert undated["in_2025_dollars"] == ""
     assert undated["pay_notes"] == "not adjusted: the source gives no year"
-    requirement = next(r for r in rows if r["attribute"].startswith("requirement"))
+    requirement = next(r for r in rows if r["attribute"].startswith("education"))
     assert requirement["yearly_equivalent"] == requirement["in_2025_dollars"] == ""
 
 
@@ -206,6 +206,25 @@ def test_role_csv_has_the_pages_ladder_and_leads_to_rows_and_sums_yearly_pay(cli
         assert row["value"].split(", rung ")[0] in page
         assert row["source"]
     assert sum(int(r["yearly_low"]) for r in rows if r["yearly_low"]) > 0
+
+
+def test_role_csv_has_education_experience_and_certification_rows_as_the_page(client):
+    roles = ["customer-service-representative", "help-desk-representative"]
+    rows = rows_by_name(client.get(ROLES, {"role": roles, "format": "csv"}))
+    csr = "Customer service representative (CSR)"
+    by_what = {}
+    for row in rows:
+        by_what.setdefault((row["role"], row["attribute"]), []).append(row)
+    # 002's one sentence states both: a row for each, the whole statement beside them.
+    education = by_what[(csr, "education (required)")]
+    assert "High-school diploma or GED" in [row["value"] for row in education]
+    experience = by_what[(csr, "experience (required)")]
+    assert [row["value"] for row in experience] == ["0 to 3 years in the field"]
+    assert experience[0]["statement"].startswith("High-school diploma or equivalent, with 0 to 3")
+    assert experience[0]["statement"] in [row["statement"] for row in education]
+    certification = by_what[("Help desk representative", "certification (required)")]
+    assert certification[0]["value"] and certification[0]["quote"]
+    assert all(row["source"] for row in education + experience + certification)
 
 
 def test_the_header_row_reads_as_words_a_spreadsheet_user_understands(client):

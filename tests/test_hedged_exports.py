@@ -114,27 +114,32 @@ def test_role_csv_shows_the_necessity_label_never_its_stored_value():
     rows = role_rows("customer-service-representative", "customer-service-training-manager")
     assert not any("on_the_way" in cell for r in rows for cell in r.values())
     convergys = next(r for r in rows if r["value"].startswith("Convergys certification"))
-    assert convergys["attribute"] == "requirement (required on the way up)"
+    assert convergys["attribute"] == "certification (required on the way up)"
     assert convergys["qualifiers"].startswith("required on the way up")
 
 
 def test_role_csv_training_manager_keeps_general_statement_and_usually():
     rows = role_rows("customer-service-representative", "customer-service-training-manager")
     manager = requirement_rows(rows, "Customer service training manager")
-    general = next(r for r in manager if r["value"].startswith("Bachelor's degree and a higher"))
+    general = next(
+        r for r in manager if r["statement"].startswith("Bachelor's degree and a higher")
+    )
+    assert general["value"] == "Bachelor's degree"
     assert general["qualifiers"] == (
         "required, positions in management, applied from a general statement"
     )
-    years = next(r for r in manager if r["value"] == "5 years of experience")
+    years = next(r for r in manager if r["statement"] == "5 years of experience")
+    assert years["value"] == "at least 5 years"
     assert years["qualifiers"] == "required, usually"
 
 
 def test_role_csv_every_requirement_row_has_its_qualifiers():
     rows = role_rows("customer-service-representative", "customer-service-training-manager")
-    requirements = [r for r in rows if r["attribute"].startswith("requirement")]
+    kinds = ("requirement (", "education (", "experience (", "certification (")
+    requirements = [r for r in rows if r["attribute"].startswith(kinds)]
     assert len(requirements) > 5
-    assert all(r["qualifiers"] for r in requirements)
-    degree = next(r for r in requirements if r["value"] == "Associate or bachelor's degree")
+    assert all(r["qualifiers"] and r["statement"] for r in requirements)
+    degree = next(r for r in requirements if r["statement"] == "Associate or bachelor's degree")
     assert degree["qualifiers"] == "required, many jobs now"
 
 

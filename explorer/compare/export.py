@@ -138,30 +138,41 @@ def citation(row) -> list:
 def role_csv(roles, dollars_of: int | None) -> HttpResponse:
     # "qualifiers": how the source puts a requirement (how strongly, how widely, and
     # whether it is applied here from a statement about a group of jobs).
-    header = ["role", "attribute", "value", "qualifiers", "source", "source_date", "year", "quote"]
-    header += pay_header(dollars_of)
+    # "statement": the whole requirement in plain words; the value is its education, its
+    # experience or its certification, as the page's rows of those names show them.
+    header = ["role", "attribute", "value", "qualifiers", "statement"]
+    header += ["source", "source_date", "year", "quote", *pay_header(dollars_of)]
     rows = []
     for role in roles:
         for figure in role.salary_figures.all():
             text = padded(
-                [role.title, "pay", *pay_cells(figure, dollars_of, blanks=1)], len(header)
+                [role.title, "pay", *pay_cells(figure, dollars_of, blanks=2)], len(header)
             )
             rows.append([*text, *number_cells(figure, dollars_of)])
         for req in role.requirements.all():
-            attribute = requirement_attribute("requirement", req)
-            rows.append([role.title, attribute, req.summary, req.qualifiers, *citation(req)])
+            stated = [req.qualifiers, req.summary, *citation(req)]
+            parts = [
+                ("education", req.education_brief),
+                ("experience", experience_brief(req) if req.states_experience else ""),
+                ("certification", req.certification),
+            ]
+            parts = [(what, value) for what, value in parts if value] or [
+                ("requirement", req.summary)
+            ]
+            for what, value in parts:
+                rows.append([role.title, requirement_attribute(what, req), value, *stated])
         for fact in role.facts.all():
             kind = fact.get_kind_display().lower()
-            rows.append([role.title, kind, fact.text, "", *citation(fact)])
+            rows.append([role.title, kind, fact.text, "", "", *citation(fact)])
         # The page's last rows (after attach_role_ladders): where the role sits, where it leads.
         for rung in role.compare_rungs:
             order = "" if rung.ladder.order_is_stated else "order not stated"
             place = f"{rung.ladder.name}, rung {rung.position}"
-            rows.append([role.title, "on ladder", place, order, *citation(rung.ladder)])
+            rows.append([role.title, "on ladder", place, order, "", *citation(rung.ladder)])
         for group in role.leads_to:
             for move in group.moves:
                 rows.append(
-                    [role.title, "leads to", move.to_role.title, group.label, *citation(move)]
+                    [role.title, "leads to", move.to_role.title, group.label, "", *citation(move)]
                 )
     return csv_response("role-comparison.csv", header + number_header(dollars_of), rows)
 
