@@ -18,6 +18,7 @@ ladder_pages = [
     path("ladders/<slug:slug>/", ladders.ladder_detail, name="ladder-detail"),
     path("map/", ladders.career_map, name="career-map"),
     path("paths/", ladders.path_finder, name="path-finder"),
+    path("compare/", compare.compare_home, name="compare-home"),
     path("compare/ladders/", compare.compare_ladders, name="compare-ladders"),
 ]
 urlpatterns = [

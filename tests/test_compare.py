@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from careers.models import Role
+from ladders.models import Ladder
 from salaries.models import CpiYear
 
 pytestmark = pytest.mark.django_db
@@ -390,3 +392,32 @@ def test_no_legend_when_no_rung_is_shaded(client):
     html = response.content.decode()
     assert '<td class="degree">' not in html
     assert 'class="legend small no-print"' not in html
+
+
+def test_the_menus_compare_opens_a_page_to_tick_ladders_or_roles(
+    client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(4):
+        response = client.get("/compare/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<a href="/compare/" aria-current="page">Compare</a>' in " ".join(html.split())
+    # Every ladder and every role can be ticked, each form going to its comparison.
+    ladders = html.split('action="/compare/ladders/"')[1].split("</form>")[0]
+    roles = html.split('action="/compare/roles/"')[1].split("</form>")[0]
+    for ladder in Ladder.objects.all():
+        assert f'name="ladder" value="{ladder.slug}"' in ladders
+    for role in Role.objects.all():
+        assert f'name="role" value="{role.slug}"' in roles
+    assert " rungs</span>" in ladders
+    assert "Resume your comparison" not in html
+    # Ticking two submits an ordinary comparison address.
+    ticked = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]})
+    assert ticked.status_code == 200 and ticked.context["selection"].ready
+
+
+def test_the_compare_page_offers_the_remembered_comparisons(client):
+    client.get(ROLES, {"role": ["supervisor", "executive"]})
+    html = client.get("/compare/").content.decode()
+    assert "Resume your comparison of Supervisor and Executive" in html
+    assert 'href="/compare/roles/?role=supervisor&amp;role=executive"' in html

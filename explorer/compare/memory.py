@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import wraps
 from urllib.parse import urlencode
 
-from django.db.models import Model
+from django.db.models import Count, Model
+from django.db.models.functions import Lower
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -159,3 +160,22 @@ def remembered_comparisons(request: HttpRequest, selection: Selection) -> list[R
     ]
     kinds.sort(key=lambda kind: kind[0] != selection.param)
     return resume_links(request, selection, kinds)
+
+
+PICK_LISTED = 60  # items ticked on /compare/ itself; past that, their own lists have boxes
+
+
+def choose_to_compare(request: HttpRequest) -> dict:
+    """The comparison landing page: every ladder and role to tick (while there are few
+    enough to list) and the remembered comparisons to go back to."""
+    ladders = Ladder.objects.select_related("employer").annotate(rung_count=Count("rungs"))
+    ladders = list(ladders.order_by(Lower("name"), "pk")[: PICK_LISTED + 1])
+    roles = list(Role.objects.order_by(Lower("title"), "pk")[: PICK_LISTED + 1])
+    return {
+        "ladders": ladders[:PICK_LISTED],
+        "more_ladders": len(ladders) > PICK_LISTED,
+        "roles": roles[:PICK_LISTED],
+        "more_roles": len(roles) > PICK_LISTED,
+        "resume": remembered_comparisons(request, Selection(param="")),
+        "most": MAX_ITEMS,
+    }

@@ -11,12 +11,20 @@ from careers.models import Role
 from core.cache import cached_page
 from core.htmx import HtmxHttpRequest, fragment
 from explorer.compare.export import ladder_csv, role_csv
-from explorer.compare.memory import remember_selection
+from explorer.compare.memory import choose_to_compare, remember_selection
 from explorer.compare.pay import PayBasis, attach_normalised_pay
 from explorer.compare.selection import read_selection
 from explorer.compare.tables import attach_role_ladders, ladder_rows, workbench_context
 from ladders.comparison import build_columns
 from ladders.models import Ladder
+
+
+@require_safe
+def compare_home(request: HtmxHttpRequest) -> HttpResponse:
+    """Where the main menu's "Compare" goes: tick ladders or roles to compare, or resume
+    the comparison remembered in the cookie. Not cached: the resume links are the
+    visitor's own."""
+    return render(request, "explorer/compare/compare_home.html", choose_to_compare(request))
 
 
 @require_safe
