@@ -221,3 +221,11 @@ def test_the_results_heading_says_not_ruled_out_rather_than_open(client):
     assert "not ruled out with High-school diploma" in heading
     assert "not ruled out with 2 years of experience" in heading
     assert "open with" not in heading
+
+
+def test_each_compare_box_carries_a_visible_word_and_the_roles_name_for_screen_readers(client):
+    html = client.get(URL).content.decode()
+    assert (
+        '<input type="checkbox" name="role" value="supervisor">'
+        'Compare<span class="visually-hidden"> Supervisor</span></label>'
+    ) in html
