@@ -229,3 +229,9 @@ def test_each_compare_box_carries_a_visible_word_and_the_roles_name_for_screen_r
         '<input type="checkbox" name="role" value="supervisor">'
         'Compare<span class="visually-hidden"> Supervisor</span></label>'
     ) in html
+
+
+def test_the_hint_a_waiting_choice_fills_is_empty_as_served(client):
+    html = client.get(URL).content.decode()
+    assert '<span id="apply-hint" class="apply-hint" role="status"' in html
+    assert 'data-hint="Press “Show roles” to apply."></span>' in html

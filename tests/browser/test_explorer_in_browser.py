@@ -128,6 +128,8 @@ def test_role_filters_work_without_javascript(browser: Browser, site: str):
         "whose stated pay reaches $80,000 a year"
     )
     expect(page.get_by_text("No role matches all of these filters.")).to_be_visible()
+    # Without a script nothing fills the hint: the button is the only way, and always works.
+    expect(page.locator("#apply-hint")).to_have_text("")
     context.close()
 
 
@@ -229,3 +231,36 @@ def test_on_a_phone_the_map_opens_at_its_middle(browser: Browser, site: str):
     left, room = drawing.evaluate("box => [box.scrollLeft, box.scrollWidth - box.clientWidth]")
     assert room > 0 and abs(left - room / 2) <= 1
     context.close()
+
+
+def test_a_choice_that_waits_for_the_button_says_so_until_the_results_update(page: Page, site: str):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site + "/roles/")
+    hint = page.locator("#apply-hint")
+    button = page.get_by_role("button", name="Show roles")
+    expect(hint).to_have_text("")
+    expect(hint).to_have_attribute("role", "status")
+    changes = [
+        lambda: page.get_by_label("Education I have").select_option(label="High-school diploma"),
+        lambda: page.get_by_label("Per", exact=True).select_option("hour"),
+        lambda: page.get_by_label("Count the articles' dated figures").check(),
+    ]
+    for change in changes:
+        change()
+        expect(hint).to_have_text("Press “Show roles” to apply.")
+        expect(hint).to_be_visible()
+        near, under = hint.bounding_box(), button.bounding_box()
+        assert abs(near["y"] - under["y"]) < 3 * under["height"], (near, under)  # by the button
+        assert near["x"] + near["width"] <= 390
+        button.click()
+        expect(hint).to_have_text("")
+    # Typing sends the whole form, so it applies a waiting choice and clears the hint too.
+    page.get_by_label("Education I have").select_option(label="Any")
+    expect(hint).not_to_have_text("")
+    page.get_by_label("Search titles and duties").fill("manager")
+    expect(page.locator("#results-heading")).to_contain_text("matching “manager”")
+    expect(hint).to_have_text("")
+    # Back shows the page as it was after an update, without a stale hint.
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"q=manager"))
+    expect(hint).to_have_text("")
