@@ -235,3 +235,14 @@ def test_the_hint_a_waiting_choice_fills_is_empty_as_served(client):
     html = client.get(URL).content.decode()
     assert '<span id="apply-hint" class="apply-hint" role="status"' in html
     assert 'data-hint="Press “Show roles” to apply."></span>' in html
+
+
+def test_the_results_are_announced_from_a_status_region_outside_the_swapped_section(client):
+    html = client.get(URL).content.decode()
+    status = html.index('<p id="results-status" class="visually-hidden" role="status"')
+    assert html.index("</form>") < status < html.index('<section id="role-results"')
+    # The heading inside the swap is no live region of its own: it is replaced whole.
+    heading = html[html.index('<h2 id="results-heading"') :]
+    assert "aria-live" not in heading[: heading.index(">")]
+    fragment = client.get(URL, {"q": "billing"}, headers=HTMX).content.decode()
+    assert 'id="results-status"' not in fragment  # it stays on the page, outside the swap

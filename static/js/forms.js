@@ -79,3 +79,14 @@
     clear();
   });
 })();
+// Results swapped whole take their live heading with them, and screen readers may miss a
+// live region that is new. A status region outside them, marked data-announces="<id>",
+// repeats that heading's text after each swap.
+document.addEventListener("htmx:afterSettle", function () {
+  document.querySelectorAll("[data-announces]").forEach(function (status) {
+    var source = document.getElementById(status.getAttribute("data-announces"));
+    if (source) {
+      status.textContent = source.textContent.replace(/\s+/g, " ").trim();
+    }
+  });
+});

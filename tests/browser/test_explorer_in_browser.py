@@ -264,3 +264,19 @@ def test_a_choice_that_waits_for_the_button_says_so_until_the_results_update(pag
     page.go_back()
     expect(page).not_to_have_url(re.compile(r"q=manager"))
     expect(hint).to_have_text("")
+
+
+def test_a_status_outside_the_swapped_results_announces_each_update(page: Page, site: str):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site + "/roles/")
+    status = page.locator("#results-status")
+    expect(status).to_have_attribute("role", "status")
+    assert status.evaluate("el => !el.closest('#role-results')")
+    page.get_by_label("Search titles and duties").fill("billing")
+    expect(status).to_have_text(re.compile(r"^\d+ of 16 roles matching “billing”$"))
+    page.get_by_label("Search titles and duties").fill("manager")
+    expect(status).to_have_text(re.compile(r"^\d+ of 16 roles matching “manager”$"))
+    # The region itself stays: screen readers keep listening to the same element.
+    assert status.evaluate(
+        "el => el.isConnected && el === document.getElementById('results-status')"
+    )
