@@ -280,3 +280,26 @@ def test_a_status_outside_the_swapped_results_announces_each_update(page: Page, 
     assert status.evaluate(
         "el => el.isConnected && el === document.getElementById('results-status')"
     )
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_the_map_page_opens_at_its_top_unless_the_address_names_a_place(
+    browser: Browser, site: str, width
+):
+    phone = width < 640
+    context = browser.new_context(
+        viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone
+    )
+    page = context.new_page()
+    page.goto(site + "/map/")
+    expect(page.locator(".map-scroll")).to_be_visible()
+    page.wait_for_load_state("load")
+    # Centring the drawing sideways (map.js) leaves the page itself where it opened.
+    assert page.evaluate("() => [scrollX, scrollY]") == [0, 0]
+    assert page.get_by_role("heading", name="Career map", level=1).bounding_box()["y"] < 844
+    # Arriving by a link that names a place (the list below the drawing) opens there.
+    page.goto(site + "/map/#map-as-text")
+    page.wait_for_load_state("load")
+    top = page.locator("#map-as-text").bounding_box()["y"]
+    assert abs(top) <= 2, top
+    context.close()
