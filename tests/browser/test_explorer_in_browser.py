@@ -50,7 +50,9 @@ def test_back_and_forward_retrace_the_walk(page: Page, site: str):
     page.goto(site + "/ladders/call-center-hierarchy/?at=customer-service-representative")
     page.get_by_role("link", name=re.compile(r"Step up \(typically\) to Help desk")).click()
     expect(walk_heading(page)).to_contain_text("Help desk representative")
-    page.get_by_role("link", name=re.compile(r"Step up \(typically\) to Call center team manager")).click()
+    page.get_by_role(
+        "link", name=re.compile(r"Step up \(typically\) to Call center team manager")
+    ).click()
     expect(walk_heading(page)).to_contain_text("Call center team manager")
     page.go_back()
     expect(page).to_have_url(re.compile(r"\?at=help-desk-representative$"))
