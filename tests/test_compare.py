@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from careers.models import Necessity, RequirementStatement
+from careers.requirements import said_once
 from salaries.models import CpiYear
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +53,28 @@ def test_role_comparison_shows_disagreeing_sources(client):
     assert "The sources disagree about the education this role needs." in html
     assert "Associate (two-year) degree" in html
     assert "Vocational certification" in html
+
+
+def test_qualifiers_say_a_scope_the_necessity_already_says_once():
+    assert said_once("required on the way up", "at Convergys, on the way up", "") == (
+        "required on the way up, at Convergys"
+    )
+    # Only whole words count as said: "usually" is not in "unusually".
+    assert said_once("required", "unusually, usually") == "required, unusually, usually"
+    assert said_once("required", "", "applied from a general statement") == (
+        "required, applied from a general statement"
+    )
+    exam = RequirementStatement(necessity=Necessity.ON_THE_WAY, scope="at Convergys, on the way up")
+    assert exam.qualifiers == "required on the way up, at Convergys"
+
+
+def test_the_role_comparison_prints_each_qualifier_once(client):
+    response = client.get(
+        ROLES, {"role": ["customer-service-representative", "call-center-team-manager"]}
+    )
+    html = response.content.decode()
+    assert "(required on the way up, at Convergys)" in html
+    assert "on the way up, at Convergys, on the way up" not in html
 
 
 def test_order_of_choice_is_kept(client):
