@@ -150,7 +150,7 @@ class Column:
         first, *rest = self.stand_out
         sentences = [f"{first}.", *(f"It {phrase}." for phrase in rest)]
         if self.stand_out_names_rungs and not self.ladder.order_is_stated:
-            sentences.append("Its source lists the rungs without saying their order.")
+            sentences.append("Its rung order is not stated.")
         return " ".join(sentences)
 
     @property
@@ -274,11 +274,11 @@ def no_degree_note(column: Column) -> str:
     if disputed:
         position, dissent = disputed
         asks = scoped(f"asks for one at rung {position}", dissent.scope)
-        note = f"has no rung where every source requires a degree, but {dissent.who} {asks}"
+        note = f"has no rung where all sources require a degree; {dissent.who} {asks}"
     else:
         note = "has no rung where any source requires a degree"
     if preferred:
         link = ", and" if disputed else ", though"
         note += f"{link} a degree is preferred at rung {preferred}"
-    column.stand_out_names_rungs = bool(disputed or preferred)
+    column.stand_out_names_rungs |= bool(disputed or preferred)
     return note

@@ -44,7 +44,7 @@ def test_ladder_totals_show_time_education_and_pay(client):
     html = response.content.decode()
     assert (
         "<li><strong>Customer service track</strong> requires a degree soonest, at rung 3."
-        " Its source lists the rungs without saying their order.</li>"
+        " Its rung order is not stated.</li>"
     ) in html
     # pay at the top of the customer-service track, with its hedge
     assert "typically $56,367–$78,468 (a year, as we read it)" in html
@@ -374,8 +374,8 @@ def test_ladder_totals_do_not_hide_a_degree_one_source_asks_for(client):
     html = response.content.decode()
     assert "has no rung where any source requires a degree" not in html
     assert (
-        "<strong>Stream International support track</strong> has no rung where every source"
-        " requires a degree, but one source asks for one at rung 1 (many jobs now).</li>"
+        "<strong>Stream International support track</strong> has no rung where all sources"
+        " require a degree; one source asks for one at rung 1 (many jobs now).</li>"
     ) in html
 
 
@@ -383,11 +383,11 @@ def test_what_sets_each_ladder_apart_reads_as_sentences_after_its_name(client):
     response = client.get(LADDERS, {"ladder": ["call-center-hierarchy", "convergys"]})
     hierarchy, convergys = response.context["columns"]
     assert hierarchy.summary == (
-        "has the most rungs (5). It has no rung where every source requires a degree, but one"
+        "has the most rungs (5). It has no rung where all sources require a degree; one"
         " source asks for one at rung 1 (many jobs now), and a degree is preferred at rung 3."
     )
     assert convergys.summary == (
-        "has no rung where every source requires a degree, but one source asks for one at"
+        "has no rung where all sources require a degree; one source asks for one at"
         " rung 1 (many jobs now)."
     )
     html = response.content.decode()
@@ -402,7 +402,7 @@ def test_a_ladder_summary_naming_rungs_of_an_unordered_ladder_says_so(client):
     assert "most rungs" not in convergys.summary + peoplesupport.summary
     assert "order" not in convergys.summary
     assert peoplesupport.summary.endswith(
-        "at rung 1 (many jobs now). Its source lists the rungs without saying their order."
+        "at rung 1 (many jobs now). Its rung order is not stated."
     )
     # A count of rungs needs no order, so alone it does not say so.
     counted = Column(Ladder(order_is_stated=False), [], None, stand_out=["has the most rungs (4)"])
