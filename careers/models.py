@@ -26,6 +26,7 @@ from careers.requirements import (
     EducationLevel,
     Necessity,
     experience_range_display,
+    said_once,
 )
 from careers.sources import SourceStatements
 from core.locking import Versioned
@@ -319,13 +320,10 @@ class RequirementStatement(SourcedStatement):
     @property
     def qualifiers(self) -> str:
         """How strongly and how widely the source asks, e.g. "required, typically";
-        "suggested, usually"; a statement about a group of jobs says it is applied here."""
-        words = [self.get_necessity_display().lower()]
-        if self.scope:
-            words.append(self.scope)
-        if self.applies_generally:
-            words.append("applied from a general statement")
-        return ", ".join(words)
+        "suggested, usually"; a statement about a group of jobs says it is applied here.
+        Words the scope repeats from the necessity are said once."""
+        general = "applied from a general statement" if self.applies_generally else ""
+        return said_once(self.get_necessity_display().lower(), self.scope, general)
 
     @property
     def experience_display(self) -> str:

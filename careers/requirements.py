@@ -3,6 +3,8 @@ which statements count for the "least required" rules, and how years read."""
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 
 
@@ -73,3 +75,16 @@ def scoped(text: str, scope: str) -> str:
     """A statement with how widely its source says it holds: "Associate degree (many jobs
     now)"; the text alone where the sentence gives no scope."""
     return f"{text} ({scope})" if scope else text
+
+
+def said_once(*phrases: str) -> str:
+    """Phrases joined by commas, each part said once: a part already said as words of an
+    earlier one is left out, so "required on the way up" with the scope "at Convergys, on
+    the way up" reads "required on the way up, at Convergys"."""
+    said: list[str] = []
+    for phrase in phrases:
+        for part in (part.strip() for part in phrase.split(",")):
+            pattern = rf"\b{re.escape(part)}\b"
+            if part and not any(re.search(pattern, earlier, re.IGNORECASE) for earlier in said):
+                said.append(part)
+    return ", ".join(said)

@@ -135,7 +135,23 @@ class Column:
     cells: list[Cell]
     time: PathTime  # over the moves the data holds between neighbouring rungs, no more
     degree_at: int | None = None
+    # What sets the ladder apart, as phrases whose subject is the ladder ("has the most
+    # rungs (5)"), and whether any of them names a rung by its number.
     stand_out: list[str] = field(default_factory=list)
+    stand_out_names_rungs: bool = False
+
+    @property
+    def summary(self) -> str:
+        """What sets the ladder apart in plain sentences that follow its name: "has the
+        most rungs (5). It has no rung where …". A rung number on a ladder whose source
+        gives no order says so."""
+        if not self.stand_out:
+            return ""
+        first, *rest = self.stand_out
+        sentences = [f"{first}.", *(f"It {phrase}." for phrase in rest)]
+        if self.stand_out_names_rungs and not self.ladder.order_is_stated:
+            sentences.append("Its rung order is not stated.")
+        return " ".join(sentences)
 
     @property
     def first(self) -> Cell | None:
@@ -230,26 +246,39 @@ def build_columns(ladders: list[Ladder]) -> list[Column]:
 
 
 def mark_differences(columns: list[Column]) -> None:
-    """Note what sets a column apart, so differences stand out."""
+    """Note what sets a column apart, so differences stand out: the most rungs, and where
+    a degree is required, asked for by some source or preferred."""
+    longest = max(len(c.cells) for c in columns)
+    if len({len(c.cells) for c in columns}) > 1:
+        most = [c for c in columns if len(c.cells) == longest]
+        for column in most:
+            verb = "has" if len(most) == 1 else "ties for"
+            column.stand_out.append(f"{verb} the most rungs ({longest})")
     with_degree = [c for c in columns if c.degree_at is not None]
     if with_degree and len(columns) > 1:
         earliest = min(c.degree_at for c in with_degree)
         for column in with_degree:
             if column.degree_at == earliest:
-                column.stand_out.append(f"Requires a degree earliest: from rung {earliest}")
+                column.stand_out.append(f"requires a degree soonest, at rung {earliest}")
+                column.stand_out_names_rungs = True
     for column in columns:
         if column.degree_at is None:
-            preferred = next((c.position for c in column.cells if c.degree_preferred), None)
-            note = "No rung requires a degree"
-            if disputed := column.degree_dissent_at:
-                position, dissent = disputed
-                asks = scoped(f"asks for one at rung {position}", dissent.scope)
-                note += f" by every source; {dissent.who} {asks}"
-            if preferred:
-                note += f" (one is preferred at rung {preferred})"
-            column.stand_out.append(note)
-    longest = max(len(c.cells) for c in columns)
-    if len({len(c.cells) for c in columns}) > 1:
-        for column in columns:
-            if len(column.cells) == longest:
-                column.stand_out.append(f"Most rungs: {longest}")
+            column.stand_out.append(no_degree_note(column))
+
+
+def no_degree_note(column: Column) -> str:
+    """A ladder no rung of which every source says needs a degree: whether some source
+    asks for one all the same, and where one is preferred."""
+    preferred = next((c.position for c in column.cells if c.degree_preferred), None)
+    disputed = column.degree_dissent_at
+    if disputed:
+        position, dissent = disputed
+        asks = scoped(f"asks for one at rung {position}", dissent.scope)
+        note = f"has no rung where all sources require a degree; {dissent.who} {asks}"
+    else:
+        note = "has no rung where any source requires a degree"
+    if preferred:
+        link = ", and" if disputed else ", though"
+        note += f"{link} a degree is preferred at rung {preferred}"
+    column.stand_out_names_rungs |= bool(disputed or preferred)
+    return note

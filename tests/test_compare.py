@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from careers.models import Role
+from careers.models import Necessity, RequirementStatement, Role
+from careers.requirements import said_once
+from ladders.comparison import Column
 from ladders.models import Ladder
 from salaries.models import CpiYear
 
@@ -40,7 +42,10 @@ def test_ladder_totals_show_time_education_and_pay(client):
     )
     assert track.degree_at == 3 and stream.degree_at is None
     html = response.content.decode()
-    assert "Requires a degree earliest: from rung 3" in html
+    assert (
+        "<li><strong>Customer service track</strong> requires a degree soonest, at rung 3."
+        " Its rung order is not stated.</li>"
+    ) in html
     # pay at the top of the customer-service track, with its hedge
     assert "typically $56,367–$78,468 (a year, as we read it)" in html
 
@@ -53,6 +58,28 @@ def test_role_comparison_shows_disagreeing_sources(client):
     assert "The sources disagree about the education this role needs." in html
     assert "Associate (two-year) degree" in html
     assert "Vocational certification" in html
+
+
+def test_qualifiers_say_a_scope_the_necessity_already_says_once():
+    assert said_once("required on the way up", "at Convergys, on the way up", "") == (
+        "required on the way up, at Convergys"
+    )
+    # Only whole words count as said: "usually" is not in "unusually".
+    assert said_once("required", "unusually, usually") == "required, unusually, usually"
+    assert said_once("required", "", "applied from a general statement") == (
+        "required, applied from a general statement"
+    )
+    exam = RequirementStatement(necessity=Necessity.ON_THE_WAY, scope="at Convergys, on the way up")
+    assert exam.qualifiers == "required on the way up, at Convergys"
+
+
+def test_the_role_comparison_prints_each_qualifier_once(client):
+    response = client.get(
+        ROLES, {"role": ["customer-service-representative", "call-center-team-manager"]}
+    )
+    html = response.content.decode()
+    assert "(required on the way up, at Convergys)" in html
+    assert "on the way up, at Convergys, on the way up" not in html
 
 
 def test_order_of_choice_is_kept(client):
@@ -345,11 +372,41 @@ def test_ladder_totals_do_not_hide_a_degree_one_source_asks_for(client):
         "one source: Associate (two-year) degree or bachelor's degree at rung 1 (many jobs now)."
     )
     html = response.content.decode()
-    assert "No rung requires a degree</li>" not in html
+    assert "has no rung where any source requires a degree" not in html
     assert (
-        "No rung requires a degree by every source; one source asks for one at rung 1"
-        " (many jobs now)"
+        "<strong>Stream International support track</strong> has no rung where all sources"
+        " require a degree; one source asks for one at rung 1 (many jobs now).</li>"
     ) in html
+
+
+def test_what_sets_each_ladder_apart_reads_as_sentences_after_its_name(client):
+    response = client.get(LADDERS, {"ladder": ["call-center-hierarchy", "convergys"]})
+    hierarchy, convergys = response.context["columns"]
+    assert hierarchy.summary == (
+        "has the most rungs (5). It has no rung where all sources require a degree; one"
+        " source asks for one at rung 1 (many jobs now), and a degree is preferred at rung 3."
+    )
+    assert convergys.summary == (
+        "has no rung where all sources require a degree; one source asks for one at"
+        " rung 1 (many jobs now)."
+    )
+    html = response.content.decode()
+    assert "<li><strong>Call center hierarchy</strong> has the most rungs (5). It has" in html
+    assert "Most rungs" not in html and "; Most" not in html
+
+
+def test_a_ladder_summary_naming_rungs_of_an_unordered_ladder_says_so(client):
+    response = client.get(LADDERS, {"ladder": ["convergys", "peoplesupport"]})
+    convergys, peoplesupport = response.context["columns"]
+    # Both have four rungs: neither has the most.
+    assert "most rungs" not in convergys.summary + peoplesupport.summary
+    assert "order" not in convergys.summary
+    assert peoplesupport.summary.endswith(
+        "at rung 1 (many jobs now). Its rung order is not stated."
+    )
+    # A count of rungs needs no order, so alone it does not say so.
+    counted = Column(Ladder(order_is_stated=False), [], None, stand_out=["has the most rungs (4)"])
+    assert counted.summary == "has the most rungs (4)."
 
 
 def test_the_chosen_dollars_year_goes_with_add_and_resume_links(client):
