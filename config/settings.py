@@ -139,6 +139,11 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         "keepalives_idle": 10,
         "keepalives_interval": 3,
         "keepalives_count": 3,
+        # A database that accepts work and never finishes it (a lock held by a long
+        # migration, an overloaded server) must not hold a worker past gunicorn's 30 s
+        # timeout: a statement gives up after 5 s and a wait for a lock after 2 s, and the
+        # page answers the 503. A `?options=...` in DATABASE_URL replaces this line.
+        "options": "-c statement_timeout=5000 -c lock_timeout=2000",
     }.items():
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault(name, value)
 

@@ -198,3 +198,39 @@ class Proxy:
             for sock in (source, target):
                 with contextlib.suppress(OSError):
                     sock.close()
+
+
+class Silent:
+    """A port that accepts connections and never says a word: a hung server (PostgreSQL
+    stopped mid-flight, Redis wedged), as opposed to a closed port that refuses at once."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.sockets: list[socket.socket] = []
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        self.listener.listen(64)
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            self.sockets.append(client)  # held open, never read from or written to
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        for sock in self.sockets:
+            sock.close()
+
+
+def timed_get(url: str, **kwargs) -> tuple[int, str, float]:
+    """get(), and how many seconds the answer took."""
+    began = time.monotonic()
+    status, body = get(url, **kwargs)
+    return status, body, time.monotonic() - began

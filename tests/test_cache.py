@@ -98,13 +98,17 @@ def redis_reachable() -> bool:
         return False
 
 
-@pytest.fixture
-def shared_cache():
-    """Redis as production runs it: pages and the data version both in the shared cache."""
+def redis_or_skip() -> None:
     if not redis_reachable():
         if in_ci():
             pytest.fail("Redis at 127.0.0.1:6379 is not answering")
         pytest.skip("Redis at 127.0.0.1:6379 is not answering")
+
+
+@pytest.fixture
+def shared_cache():
+    """Redis as production runs it: pages and the data version both in the shared cache."""
+    redis_or_skip()
     redis = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
