@@ -178,12 +178,16 @@ STORAGES = {
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Local memory by default; Redis (shared by every process) when REDIS_URL is set.
+# The cache is an accelerator (core.cache_guard): a Redis that is away or hung costs a
+# request at most half a second, and is then left alone for a few seconds.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.3, "socket_timeout": 0.5}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "careers"),
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:

@@ -13,6 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
+from core.cache_guard import cache_call
 from core.content import content_models
 from core.models import DataVersion
 
@@ -46,16 +47,18 @@ def page_key(request) -> str:
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def version_and_page(key: str) -> tuple[int, tuple | None]:
+def version_and_page(key: str) -> tuple[int | None, tuple | None]:
     """The current data version and what is cached under key, in one round trip when the
-    version lives in the cache too."""
+    version lives in the cache too; (None, None) when the cache cannot be used now."""
     if settings.DATA_VERSION_IN_CACHE:
-        found = cache.get_many([DataVersion.CACHE_KEY, key])
+        found = cache_call(lambda: cache.get_many([DataVersion.CACHE_KEY, key]), None)
+        if found is None:
+            return None, None
         version = found.get(DataVersion.CACHE_KEY)
         if version is None:
             return DataVersion.new_epoch(), None
         return version, found.get(key)
-    return DataVersion.current(), cache.get(key)
+    return DataVersion.current(), cache_call(lambda: cache.get(key), None)
 
 
 def cached_page(view):
@@ -71,6 +74,11 @@ def cached_page(view):
             return response
         key = page_key(request)
         version, hit = version_and_page(key)
+        if version is None:  # the cache is away: the page is rendered as if never cached
+            response = view(request, *args, **kwargs)
+            response["X-Cache"] = "off"
+            patch_vary_headers(response, ["Cookie"])
+            return response
         if hit is not None and hit[0] == version:
             _, status, headers, content = hit
             response = HttpResponse(content, status=status)
@@ -85,7 +93,7 @@ def cached_page(view):
         if response.status_code in (200, 404) and not response.streaming:
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             entry = (version, response.status_code, headers, response.content)
-            cache.set(key, entry, PAGE_TIMEOUT)
+            cache_call(lambda: cache.set(key, entry, PAGE_TIMEOUT), None)
         response["X-Cache"] = "miss"
         patch_vary_headers(response, ["Cookie"])
         return response

@@ -9,9 +9,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, models, transaction
 
+from core.cache_guard import cache_call
+
 # Random epochs start above this, so a version restarted by INCR on a missing key
 # (1, 2, ...) is recognisably not one.
 EPOCH_FLOOR = 2**20
+UNAVAILABLE = object()
 
 
 class DataVersion(models.Model):
@@ -37,8 +40,16 @@ class DataVersion(models.Model):
     @classmethod
     def current(cls) -> int:
         if settings.DATA_VERSION_IN_CACHE:
-            version = cache.get(cls.CACHE_KEY)
+            version = cache_call(lambda: cache.get(cls.CACHE_KEY), UNAVAILABLE)
+            if version is UNAVAILABLE:
+                # The row moves on with every change too; nothing is cached under it.
+                return cls.stored()
             return version if version is not None else cls.new_epoch()
+        return cls.stored()
+
+    @classmethod
+    def stored(cls) -> int:
+        """The number in the database row."""
         # Read on every cached page view: plain SQL costs a fraction of a queryset.
         table = connection.ops.quote_name(cls._meta.db_table)
         with connection.cursor() as cursor:
@@ -71,8 +82,9 @@ class DataVersion(models.Model):
     def new_epoch(cls) -> int:
         """A version no cached page can carry: the cache copy was evicted (or Redis was
         emptied), so whatever number it had is unknown."""
-        cache.add(cls.CACHE_KEY, cls.random_epoch(), timeout=None)
-        version = cache.get(cls.CACHE_KEY)  # another process may have added first
+        cache_call(lambda: cache.add(cls.CACHE_KEY, cls.random_epoch(), timeout=None), None)
+        # Another process may have added first.
+        version = cache_call(lambda: cache.get(cls.CACHE_KEY), None)
         return version if version is not None else cls.random_epoch()
 
     @staticmethod

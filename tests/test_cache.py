@@ -2,18 +2,22 @@
 
 import json
 import socket
+import time
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
 from careers.models import Role
+from core.cache_guard import forget_failures
 from core.fixtures import default_files
 from core.models import EPOCH_FLOOR, DataVersion
 from salaries.models import SalaryFigure
 from tests.conftest import in_ci
+from tests.servers import Silent, free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +193,41 @@ def test_redis_cache_works_when_configured(client, shared_cache):
     )
     DataVersion.bump_cache_copy()  # .update() sends no signals; the admin and loaders do
     assert "$52,000" in client.get(URL).content.decode()
+
+
+@pytest.fixture(params=["closed port", "silent listener"])
+def unreachable_cache(request):
+    """Redis configured as production configures it, at an address where it is not: a
+    closed port (refused at once) or a port that accepts and never answers (hung)."""
+    silent = Silent() if request.param == "silent listener" else None
+    port = silent.port if silent else free_port()
+    redis = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": settings.REDIS_CACHE_OPTIONS,
+        }
+    }
+    forget_failures()
+    with override_settings(CACHES=redis, DATA_VERSION_IN_CACHE=True):
+        yield
+    forget_failures()
+    if silent:
+        silent.stop()
+
+
+def test_with_redis_away_pages_render_uncached_and_quickly(client, unreachable_cache):
+    began = time.monotonic()
+    responses = [client.get(url) for url in (URL, URL, "/ladders/", "/api/roles/")]
+    assert time.monotonic() - began < 2
+    assert [r.status_code for r in responses] == [200] * 4
+    assert {r["X-Cache"] for r in responses} == {"off"}
+    assert "can make $33,655" in responses[0].content.decode()
+
+
+def test_with_redis_away_healthz_says_the_cache_is_degraded(client, unreachable_cache):
+    began = time.monotonic()
+    response = client.get("/healthz")
+    assert time.monotonic() - began < 2
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "unreachable"}
