@@ -51,12 +51,16 @@ def version_and_page(key: str) -> tuple[int | None, tuple | None]:
     """The current data version and what is cached under key, in one round trip when the
     version lives in the cache too; (None, None) when the cache cannot be used now."""
     if settings.DATA_VERSION_IN_CACHE:
+        if not DataVersion.trusted():
+            return None, None
         found = cache_call(lambda: cache.get_many([DataVersion.CACHE_KEY, key]), None)
         if found is None:
             return None, None
         version = found.get(DataVersion.CACHE_KEY)
         if version is None:
-            return DataVersion.new_epoch(), None
+            version = DataVersion.read_back()
+        else:
+            DataVersion.last_seen = version
         return version, found.get(key)
     return DataVersion.current(), cache_call(lambda: cache.get(key), None)
 
