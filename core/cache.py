@@ -5,7 +5,9 @@ through the ORM); a page from an older version is rendered again."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,7 +34,17 @@ def connect_signals() -> None:
         post_delete.connect(data_changed, sender=model, dispatch_uid=f"data-version-d-{model}")
 
 
-def page_key(request) -> str:
+def canonical_query(request, known: frozenset[str]) -> str | None:
+    """The query string in one order (by name; the values of a name keep theirs, which a
+    comparison's columns follow), or None when it names a parameter the page does not
+    read: `?utm_source=...` or `?x=<random>` would otherwise each fill an entry."""
+    lists = sorted(request.GET.lists(), key=lambda pair: pair[0])
+    if any(name not in known for name, _ in lists):
+        return None
+    return urlencode(lists, doseq=True)
+
+
+def page_key(request, query: str) -> str:
     """One key per address and kind of response (page or htmx fragment). The data version
     is stored with the page, not in the key, so a shared cache answers both in one trip."""
     kind = "fragment" if request.headers.get("HX-Request") == "true" else "page"
@@ -43,7 +55,7 @@ def page_key(request) -> str:
         request.COOKIES.get(name, "")[:500]
         for name in ("compare_role", "compare_ladder", "compare_dollars")
     )
-    raw = f"{kind}|{request.get_full_path()}|{remembered}"
+    raw = f"{kind}|{request.path}|{query}|{remembered}"
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -65,24 +77,36 @@ def version_and_page(key: str) -> tuple[int | None, tuple | None]:
     return DataVersion.current(), cache_call(lambda: cache.get(key), None)
 
 
-def cached_page(view):
-    """Serve anonymous GETs from the cache. Visitors with a session (staff) always get a
-    freshly rendered page. Every response varies on Cookie: what a page offers depends on
-    the remembered comparisons (part of the key), whether or not it touched the session."""
+def cached_page(view=None, *, params: Iterable[str] = ()):
+    """Serve anonymous GETs from the cache: `@cached_page` for a page that reads no query
+    parameter, `@cached_page(params=[...])` for one that reads these. Only canonical
+    addresses are cached (known parameters, in one order) and only their 200 answers, so
+    neither odd query strings nor unknown slugs can fill the cache. Visitors with a session
+    (staff) always get a freshly rendered page. Every response varies on Cookie: what a page
+    offers depends on the remembered comparisons (part of the key), whether or not it
+    touched the session."""
+    if view is None:
+        return lambda view: cached_page(view, params=params)
+    known = frozenset(params)
+
+    def uncached(request, args, kwargs, label: str | None):
+        response = view(request, *args, **kwargs)
+        if label:
+            response["X-Cache"] = label
+        patch_vary_headers(response, ["Cookie"])
+        return response
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
-            response = view(request, *args, **kwargs)
-            patch_vary_headers(response, ["Cookie"])
-            return response
-        key = page_key(request)
+            return uncached(request, args, kwargs, None)
+        query = canonical_query(request, known)
+        if query is None:
+            return uncached(request, args, kwargs, "bypass")
+        key = page_key(request, query)
         version, hit = version_and_page(key)
         if version is None:  # the cache is away: the page is rendered as if never cached
-            response = view(request, *args, **kwargs)
-            response["X-Cache"] = "off"
-            patch_vary_headers(response, ["Cookie"])
-            return response
+            return uncached(request, args, kwargs, "off")
         if hit is not None and hit[0] == version:
             _, status, headers, content = hit
             response = HttpResponse(content, status=status)
@@ -94,7 +118,7 @@ def cached_page(view):
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
-        if response.status_code in (200, 404) and not response.streaming:
+        if response.status_code == 200 and not response.streaming:
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             entry = (version, response.status_code, headers, response.content)
             cache_call(lambda: cache.set(key, entry, PAGE_TIMEOUT), None)

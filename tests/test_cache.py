@@ -1,6 +1,7 @@
 """Whole-page caching: fast repeats, never stale, never a fragment for a page."""
 
 import json
+import shutil
 import socket
 import time
 
@@ -260,3 +261,79 @@ def test_with_redis_away_healthz_says_the_cache_is_degraded(client, unreachable_
     assert time.monotonic() - began < 2
     assert response.status_code == 200
     assert response.json() == {"status": "degraded", "database": "ok", "cache": "unreachable"}
+
+
+def cached_entries() -> int:
+    return len(caches["default"]._cache)  # local memory: the dict behind it
+
+
+def test_addresses_with_unknown_parameters_are_served_but_never_cached(client):
+    before = cached_entries()
+    for n in range(5):
+        response = client.get(f"{URL}?utm_source=crawler-{n}")
+        assert response.status_code == 200 and response["X-Cache"] == "bypass"
+    assert client.get("/roles/?q=manager&x=1")["X-Cache"] == "bypass"
+    assert cached_entries() == before
+
+
+def test_the_same_parameters_in_another_order_share_one_entry(client):
+    assert client.get("/roles/?q=manager&sort=title")["X-Cache"] == "miss"
+    assert client.get("/roles/?sort=title&q=manager")["X-Cache"] == "hit"
+    # A comparison's columns follow the order of its items: that order is kept.
+    assert client.get("/compare/roles/?role=executive&role=supervisor")["X-Cache"] == "miss"
+    assert client.get("/compare/roles/?role=supervisor&role=executive")["X-Cache"] == "miss"
+
+
+def test_error_pages_of_unknown_addresses_are_never_cached(client):
+    before = cached_entries()
+    for n in range(3):
+        assert client.get(f"/roles/no-such-role-{n}/").status_code == 404
+        assert client.get(f"/api/roles/no-such-role-{n}/").status_code == 404
+    assert client.get("/roles/?page=999").status_code in (400, 404)
+    assert cached_entries() == before
+
+
+@pytest.fixture
+def full_redis(tmp_path):
+    """A Redis of the test's own at its memory limit with no eviction policy (Redis's
+    default): every write is refused with "OOM command not allowed"."""
+    import subprocess
+
+    import redis
+
+    if not shutil.which("redis-server"):
+        if in_ci():
+            pytest.fail("redis-server is not installed")
+        pytest.skip("redis-server is not installed")
+    port = free_port()
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(tmp_path), "--maxmemory", "2mb",
+         "--maxmemory-policy", "noeviction"],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        client = redis.Redis(port=port)
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        with pytest.raises(redis.exceptions.OutOfMemoryError):
+            for n in range(10_000):
+                client.set(f"filler-{n}", "x" * 10_000)
+        location = f"redis://127.0.0.1:{port}/0"
+        config = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}
+        forget_failures()
+        with override_settings(CACHES={"default": config}, DATA_VERSION_IN_CACHE=True):
+            yield
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_full_cache_never_causes_a_500(client, full_redis):
+    for url in (URL, URL, "/ladders/", "/api/roles/"):
+        response = client.get(url)
+        assert response.status_code == 200
