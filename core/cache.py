@@ -5,14 +5,14 @@ through the ORM); a page from an older version is rendered again."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from core.cache_guard import cache_call
@@ -21,6 +21,17 @@ from core.models import DataVersion
 
 PAGE_TIMEOUT = 60 * 60
 KEPT_HEADERS = ["Content-Type", "Vary", "Content-Disposition"]
+
+# What else of a request a page depends on, beside its address: each function gives a short
+# text of what it read (the comparison remembered in a cookie, as parsed and validated by
+# the pages that use it). Registered by the app that owns that input (vary_cache_on), so this
+# bottom layer knows nothing of it.
+_VARIANTS: list[Callable[[HttpRequest], str]] = []
+
+
+def vary_cache_on(variant: Callable[[HttpRequest], str]) -> None:
+    if variant not in _VARIANTS:
+        _VARIANTS.append(variant)
 
 
 def data_changed(sender, **kwargs) -> None:
@@ -50,12 +61,8 @@ def page_key(request, query: str) -> str:
     kind = "fragment" if request.headers.get("HX-Request") == "true" else "page"
     if request.headers.get("HX-History-Restore-Request") == "true":
         kind = "page"
-    # Role and ladder pages offer "add to comparison" built on the remembered one.
-    remembered = "|".join(
-        request.COOKIES.get(name, "")[:500]
-        for name in ("compare_role", "compare_ladder", "compare_dollars")
-    )
-    raw = f"{kind}|{request.path}|{query}|{remembered}"
+    varied = "|".join(variant(request) for variant in _VARIANTS)
+    raw = f"{kind}|{request.path}|{query}|{varied}"
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -77,14 +84,24 @@ def version_and_page(key: str) -> tuple[int | None, tuple | None]:
     return DataVersion.current(), cache_call(lambda: cache.get(key), None)
 
 
+def signed_in(request: HttpRequest) -> bool:
+    """Whether the request carries a session that signs someone in. Only then is the
+    session looked up (one query): a visitor without the cookie costs nothing."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated)
+
+
 def cached_page(view=None, *, params: Iterable[str] = ()):
-    """Serve anonymous GETs from the cache: `@cached_page` for a page that reads no query
-    parameter, `@cached_page(params=[...])` for one that reads these. Only canonical
-    addresses are cached (known parameters, in one order) and only their 200 answers, so
-    neither odd query strings nor unknown slugs can fill the cache. Visitors with a session
-    (staff) always get a freshly rendered page. Every response varies on Cookie: what a page
-    offers depends on the remembered comparisons (part of the key), whether or not it
-    touched the session."""
+    """Serve GETs and HEADs from the cache to everyone but signed-in staff: `@cached_page`
+    for a page that reads no query parameter, `@cached_page(params=[...])` for one that
+    reads these. Only canonical addresses are cached (known parameters, in one order) and
+    only their 200 answers, so neither odd query strings nor unknown slugs can fill the
+    cache. A session cookie alone changes nothing (anyone can send one): only a session
+    that signs someone in gets a freshly rendered page. Every response varies on Cookie:
+    what a page offers depends on the remembered comparisons (part of the key, see
+    vary_cache_on), whether or not it touched the session."""
     if view is None:
         return lambda view: cached_page(view, params=params)
     known = frozenset(params)
@@ -98,7 +115,7 @@ def cached_page(view=None, *, params: Iterable[str] = ()):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if request.method not in ("GET", "HEAD") or signed_in(request):
             return uncached(request, args, kwargs, None)
         query = canonical_query(request, known)
         if query is None:

@@ -337,3 +337,41 @@ def test_a_full_cache_never_causes_a_500(client, full_redis):
     for url in (URL, URL, "/ladders/", "/api/roles/"):
         response = client.get(url)
         assert response.status_code == 200
+
+
+def test_a_head_request_is_served_from_the_cache_and_fills_it(client):
+    assert client.get(URL)["X-Cache"] == "miss"
+    assert client.head(URL)["X-Cache"] == "hit"
+    assert client.head("/ladders/")["X-Cache"] == "miss"
+    response = client.get("/ladders/")
+    assert response["X-Cache"] == "hit" and b"<html" in response.content
+
+
+def test_a_made_up_session_cookie_still_gets_the_cached_page(client):
+    client.get(URL)
+    client.cookies["sessionid"] = "made-up-by-a-crawler"
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response["X-Cache"] == "hit"
+    assert b"Edit this role" not in response.content
+
+
+def test_comparison_cookies_alike_for_500_characters_get_their_own_pages(client):
+    # Entries that are not slugs (over 100 characters) are ignored by the pages, so the
+    # remembered comparison is only what follows them.
+    padding = "-" * 600
+    client.cookies["compare_role"] = f"{padding},supervisor"
+    first = client.get(URL).content.decode()
+    assert "role=supervisor" in first
+    client.cookies["compare_role"] = f"{padding},executive"
+    second = client.get(URL)
+    assert second["X-Cache"] == "miss"
+    assert "role=executive" in second.content.decode()
+    assert "role=supervisor" not in second.content.decode()
+
+
+def test_cookies_that_read_as_the_same_comparison_share_one_entry(client):
+    client.cookies["compare_role"] = "supervisor"
+    assert client.get(URL)["X-Cache"] == "miss"
+    client.cookies["compare_role"] = "supervisor,not a slug!"
+    assert client.get(URL)["X-Cache"] == "hit"
