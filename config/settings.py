@@ -128,6 +128,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Django's backend, with a client-side limit on every round trip (core/postgresql).
+    DATABASES["default"]["ENGINE"] = "core.postgresql"
     # A database that has gone away should cost a visitor seconds, not minutes: a refused
     # or unanswered connection gives up after 3 s, and a kept connection whose host stops
     # acknowledging (a dead machine, a dropped route) is closed after 5 s rather than the

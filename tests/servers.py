@@ -150,15 +150,22 @@ class AdminSession:
 
 class Proxy:
     """Forwards a local port to PostgreSQL; `cut()` drops every connection and refuses
-    new ones, `restore()` lets them through again: a real network fault."""
+    new ones, `restore()` lets them through again: a real network fault. `hang()` keeps
+    every connection open and accepts new ones but passes nothing on either way: a server
+    that has stopped answering, while its host still acknowledges every packet."""
 
     def __init__(self):
         self.port = free_port()
         self.sockets: list[socket.socket] = []
         self.listener = None
+        self.hung = threading.Event()
         self.restore()
 
+    def hang(self) -> None:
+        self.hung.set()
+
     def restore(self) -> None:
+        self.hung.clear()
         self.listener = socket.socket()
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.listener.bind(("127.0.0.1", self.port))
@@ -182,16 +189,19 @@ class Proxy:
                 client, _ = listener.accept()
             except OSError:
                 return
+            if self.hung.is_set():
+                self.sockets.append(client)
+                continue
             upstream = socket.create_connection((PG_HOST, PG_PORT))
             self.sockets += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pump(source: socket.socket, target: socket.socket) -> None:
+    def _pump(self, source: socket.socket, target: socket.socket) -> None:
         try:
             while data := source.recv(65536):
-                target.sendall(data)
+                if not self.hung.is_set():
+                    target.sendall(data)
         except OSError:
             pass
         finally:

@@ -118,3 +118,35 @@ def test_a_statement_that_runs_too_long_is_stopped_by_postgresql():
     with pytest.raises(OperationalError), connection.cursor() as cursor:
         cursor.execute("SELECT pg_sleep(8)")
     assert time.monotonic() - began < 6.5
+
+
+def test_a_database_that_stops_answering_mid_connection_costs_seconds(
+    seeded_database, shared_redis
+):
+    """The worker's kept connection is the one that hangs: the server still acknowledges
+    every packet, so no TCP timeout fires and PostgreSQL enforces no statement_timeout."""
+    import redis
+
+    proxy = Proxy()
+    through_proxy = seeded_database.replace(":5432/", f":{proxy.port}/")
+    server = Gunicorn(server_env(through_proxy, **shared_redis))
+    try:
+        assert get(server.base + "/roles/executive/")[0] == 200  # cached, connection kept
+        proxy.hang()
+
+        status, _, took = timed_get(server.base + "/roles/executive/")
+        assert status == 200 and took < 1.5  # from the cache, the database not asked
+
+        status, html, took = timed_get(server.base + "/roles/supervisor/", timeout=40)
+        assert status == 503 and "We will be back shortly" in html
+        assert took < 15  # the watchdog's 7 s, then a new connection's 3 s
+
+        # The cache's copy of the data version expires (or is evicted) mid-outage: the
+        # number last seen stands in, and the cached page is still served.
+        client = redis.Redis.from_url(REDIS_DB)
+        client.delete(*client.scan_iter(f"{shared_redis['CACHE_KEY_PREFIX']}:*data-version"))
+        status, _, took = timed_get(server.base + "/roles/executive/", timeout=40)
+        assert status == 200 and took < 5
+    finally:
+        server.stop()
+        proxy.cut()
