@@ -79,7 +79,7 @@ def not_found(what: str, slug: str) -> JsonResponse:
 
 
 @read_only
-@cached_page
+@cached_page(params=["page"])
 def role_list(request: HttpRequest) -> JsonResponse:
     return paginated(request, "roles", Role.objects.order_by("pk"), role_summary)
 
@@ -112,7 +112,7 @@ def _ladders():
 
 
 @read_only
-@cached_page
+@cached_page(params=["page"])
 def ladder_list(request: HttpRequest) -> JsonResponse:
     return paginated(
         request,
@@ -138,14 +138,14 @@ def ladder_detail(request: HttpRequest, slug: str) -> JsonResponse:
 
 
 @read_only
-@cached_page
+@cached_page(params=["page"])
 def salary_list(request: HttpRequest) -> JsonResponse:
     figures = SalaryFigure.objects.select_related("role", "source").order_by("pk")
     return paginated(request, "salary_figures", figures, salary_data)
 
 
 @read_only
-@cached_page
+@cached_page(params=["page"])
 def source_list(request: HttpRequest) -> JsonResponse:
     return paginated(request, "sources", Source.objects.order_by("pk"), source_data)
 

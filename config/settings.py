@@ -128,6 +128,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Django's backend, with a client-side limit on every round trip (core/postgresql).
+    DATABASES["default"]["ENGINE"] = "core.postgresql"
     # A database that has gone away should cost a visitor seconds, not minutes: a refused
     # or unanswered connection gives up after 3 s, and a kept connection whose host stops
     # acknowledging (a dead machine, a dropped route) is closed after 5 s rather than the
@@ -139,6 +141,11 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         "keepalives_idle": 10,
         "keepalives_interval": 3,
         "keepalives_count": 3,
+        # A database that accepts work and never finishes it (a lock held by a long
+        # migration, an overloaded server) must not hold a worker past gunicorn's 30 s
+        # timeout: a statement gives up after 5 s and a wait for a lock after 2 s, and the
+        # page answers the 503. A `?options=...` in DATABASE_URL replaces this line.
+        "options": "-c statement_timeout=5000 -c lock_timeout=2000",
     }.items():
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault(name, value)
 
@@ -173,12 +180,16 @@ STORAGES = {
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Local memory by default; Redis (shared by every process) when REDIS_URL is set.
+# The cache is an accelerator (core.cache_guard): a Redis that is away or hung costs a
+# request at most half a second, and is then left alone for a few seconds.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 0.3, "socket_timeout": 0.5}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "careers"),
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:

@@ -247,6 +247,7 @@ class RoleFilterForm(forms.Form):
 class PathForm(forms.Form):
     start = forms.CharField(label="From the role I have", max_length=100, required=False)
     goal = forms.CharField(label="To the role I want", max_length=100, required=False)
+    PUBLIC_NAMES = {"from": "start", "to": "goal"}
 
     @classmethod
     def from_query(cls, query: QueryDict) -> PathForm:
@@ -254,7 +255,7 @@ class PathForm(forms.Form):
         fields are called start and goal). Unbound until either end is given; one end
         alone is a question too (where it leads, or what leads to it)."""
         params = query.copy()
-        for public, name in (("from", "start"), ("to", "goal")):
+        for public, name in cls.PUBLIC_NAMES.items():
             if public in params:
                 params[name] = params[public]
         return cls(params if params.get("start") or params.get("goal") else None)

@@ -150,15 +150,22 @@ class AdminSession:
 
 class Proxy:
     """Forwards a local port to PostgreSQL; `cut()` drops every connection and refuses
-    new ones, `restore()` lets them through again: a real network fault."""
+    new ones, `restore()` lets them through again: a real network fault. `hang()` keeps
+    every connection open and accepts new ones but passes nothing on either way: a server
+    that has stopped answering, while its host still acknowledges every packet."""
 
     def __init__(self):
         self.port = free_port()
         self.sockets: list[socket.socket] = []
         self.listener = None
+        self.hung = threading.Event()
         self.restore()
 
+    def hang(self) -> None:
+        self.hung.set()
+
     def restore(self) -> None:
+        self.hung.clear()
         self.listener = socket.socket()
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.listener.bind(("127.0.0.1", self.port))
@@ -182,19 +189,58 @@ class Proxy:
                 client, _ = listener.accept()
             except OSError:
                 return
+            if self.hung.is_set():
+                self.sockets.append(client)
+                continue
             upstream = socket.create_connection((PG_HOST, PG_PORT))
             self.sockets += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pump(source: socket.socket, target: socket.socket) -> None:
+    def _pump(self, source: socket.socket, target: socket.socket) -> None:
         try:
             while data := source.recv(65536):
-                target.sendall(data)
+                if not self.hung.is_set():
+                    target.sendall(data)
         except OSError:
             pass
         finally:
             for sock in (source, target):
                 with contextlib.suppress(OSError):
                     sock.close()
+
+
+class Silent:
+    """A port that accepts connections and never says a word: a hung server (PostgreSQL
+    stopped mid-flight, Redis wedged), as opposed to a closed port that refuses at once."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.sockets: list[socket.socket] = []
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        self.listener.listen(64)
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            self.sockets.append(client)  # held open, never read from or written to
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        for sock in self.sockets:
+            sock.close()
+
+
+def timed_get(url: str, **kwargs) -> tuple[int, str, float]:
+    """get(), and how many seconds the answer took."""
+    began = time.monotonic()
+    status, body = get(url, **kwargs)
+    return status, body, time.monotonic() - began

@@ -74,6 +74,20 @@ def remembered(request: HttpRequest, param: str) -> list[str]:
     return [slug for slug in raw.split(",") if SLUG.match(slug)][:MAX_ITEMS]
 
 
+def remembered_variant(request: HttpRequest) -> str:
+    """What a cached page may take from the comparison cookies, exactly as the pages read
+    them (validated slugs, at most MAX_ITEMS of each kind; a four-digit year): the page
+    cache keys on this, never on the raw cookie text."""
+    dollars = request.COOKIES.get(DOLLARS_COOKIE, "")
+    return "|".join(
+        [
+            ",".join(remembered(request, "role")),
+            ",".join(remembered(request, "ladder")),
+            dollars if YEAR.match(dollars) else "",
+        ]
+    )
+
+
 def remembered_query(request: HttpRequest, param: str, slugs: list[str]) -> str:
     """The query for these items with the remembered dollars year, if any."""
     pairs = [(param, slug) for slug in slugs]

@@ -13,10 +13,14 @@ from core.htmx import HtmxHttpRequest, fragment
 from explorer.compare.export import ladder_csv, role_csv
 from explorer.compare.memory import choose_to_compare, remember_selection
 from explorer.compare.pay import PayBasis, attach_normalised_pay
-from explorer.compare.selection import read_selection
+from explorer.compare.selection import CLEARED, read_selection
 from explorer.compare.tables import attach_role_ladders, ladder_rows, workbench_context
 from ladders.comparison import build_columns
 from ladders.models import Ladder
+
+# What a comparison reads beside its items: the dollars year, "the last one was just
+# removed", and the CSV download.
+PARAMS = ["dollars", CLEARED, "format"]
 
 
 @require_safe
@@ -30,7 +34,7 @@ def compare_home(request: HtmxHttpRequest) -> HttpResponse:
 @require_safe
 @remember_selection("role")
 @vary_on_headers("HX-Request")
-@cached_page
+@cached_page(params=["role", *PARAMS])
 def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     base_url = reverse("careers:compare-roles")
     selection = read_selection(request, "role", Role.objects.with_profile(), "role", "title")
@@ -64,7 +68,7 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
 @require_safe
 @remember_selection("ladder")
 @vary_on_headers("HX-Request")
-@cached_page
+@cached_page(params=["ladder", *PARAMS])
 def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
     base_url = reverse("ladders:compare-ladders")
     ladders = Ladder.objects.select_related("source", "employer")

@@ -24,7 +24,7 @@ from ladders.walk import Walk
 
 @require_safe
 @vary_on_headers("HX-Request")
-@cached_page
+@cached_page(params=["page"])
 def ladder_list(request: HtmxHttpRequest) -> HttpResponse:
     paging, status = paginate(request, Ladder.objects.with_rungs().order_by("name", "pk"))
     ladder_cards(paging["page"].object_list)
@@ -38,7 +38,7 @@ def ladder_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 @vary_on_headers("HX-Request")
-@cached_page
+@cached_page(params=["at"])
 def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     ladder = get_object_or_404(Ladder.objects.with_rungs(role_profiles=True), slug=slug)
     template = fragment(request, "explorer/ladder_detail.html", "walk-step")
@@ -56,7 +56,7 @@ def career_map(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 @vary_on_headers("HX-Request")
-@cached_page
+@cached_page(params=[*PathForm.PUBLIC_NAMES, *PathForm.base_fields])
 def path_finder(request: HtmxHttpRequest) -> HttpResponse:
     form = PathForm.from_query(request.GET)
     context = {"form": form, "choices": drop_down_choices(Role.objects.all(), "title")}

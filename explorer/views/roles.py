@@ -19,7 +19,7 @@ from salaries.models import CpiYear, SalaryFigure
 
 @require_safe
 @vary_on_headers("HX-Request")
-@cached_page
+@cached_page(params=[*RoleFilterForm.base_fields, "page"])
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
     cpi = CpiYear.objects.as_table()  # one read, for the pay filter and today's dollars
     form = RoleFilterForm(request.GET or None, cpi=cpi)

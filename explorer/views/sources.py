@@ -24,7 +24,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @vary_on_headers("HX-Request")
-@cached_page
+@cached_page(params=["page"])
 def source_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.with_counts(), slug=slug)
     statements = source.statements()
