@@ -70,6 +70,8 @@ MIDDLEWARE = [
     # Before the guard, so that its own 400 and 503 pages carry every security header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.GuardMiddleware",
+    # NUL and other control characters in the address: one 400 for every view.
+    "core.middleware.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,0 +1,70 @@
+"""Input no page can use is refused with the site's own 400, once, before any view: NUL
+(a 500 on PostgreSQL, where text cannot hold it) and every other control character."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+NUL_ADDRESSES = [
+    "/ladders/call-center-hierarchy/?at=%00",
+    "/ladders/convergys/?at=%00",
+    "/compare/ladders/?ladder=%00",
+    "/compare/roles/?role=manager&role=%00",
+    "/compare/roles/?role=customer-service-representative&role=a%00b",
+    "/roles/?q=%00",
+    "/roles/?%00=1",
+    "/api/roles/?page=%00",
+    "/roles/a%00b/",
+    "/api/roles/a%00b/",
+]
+
+
+@pytest.mark.parametrize("address", NUL_ADDRESSES)
+def test_a_nul_character_in_the_address_gets_a_clear_400(client, address):
+    response = client.get(address)
+    assert response.status_code == 400
+    assert b"NUL character (%00)" in response.content
+    # The site's own page, with the headers every page carries.
+    assert b"We could not understand that request" in response.content
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("address", "named"),
+    [
+        ("/roles/?q=a%01b", "U+0001"),
+        ("/roles/?q=a%09b", "U+0009"),  # tab
+        ("/roles/?q=a%0Ab", "U+000A"),  # newline
+        ("/roles/?q=%1B%5B31m", "U+001B"),  # escape, as in a terminal colour code
+        ("/paths/?from=a%7F", "U+007F"),  # DEL
+        ("/compare/roles/?role=manager&role=x%C2%85", "U+0085"),  # C1 "next line"
+        ("/roles/?a%0Db=1", "U+000D"),
+        ("/ladders/a%1Fb/", "U+001F"),
+        ("/api/ladders/?page=1%0A", "U+000A"),
+    ],
+)
+def test_any_control_character_in_the_address_gets_a_clear_400(client, address, named):
+    response = client.get(address)
+    assert response.status_code == 400
+    assert f"a control character ({named}), which no page uses".encode() in response.content
+    assert b"We could not understand that request" in response.content
+
+
+def test_the_refusal_comes_before_any_view_or_query(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/roles/?q=%07")
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/roles/?q=caf%C3%A9",  # letters beyond ASCII are fine
+        "/roles/?q=customer%20service",
+        "/roles/?q=%E3%80%80",  # a non-Latin-1 space
+        "/roles/?q=%ED%A0%80",  # a lone surrogate's bytes: not UTF-8, read as U+FFFD
+    ],
+)
+def test_printable_text_is_not_refused(client, address):
+    assert client.get(address).status_code == 200
