@@ -68,3 +68,42 @@ def test_the_refusal_comes_before_any_view_or_query(client, django_assert_num_qu
 )
 def test_printable_text_is_not_refused(client, address):
     assert client.get(address).status_code == 200
+
+
+def known_slugs() -> set[str]:
+    from careers.models import Role
+    from ladders.models import Ladder
+
+    return {
+        *Role.objects.values_list("slug", flat=True),
+        *Ladder.objects.values_list("slug", flat=True),
+    }
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/compare/roles/?role=manager&role=executive%E3%80%80",  # U+3000, not Latin-1
+        "/compare/roles/?role=%E2%80%83executive&role=manager",  # U+2003 em space
+        "/compare/roles/?role=executive%C2%A0&role=manager&dollars=2025%E3%80%80",
+        "/compare/ladders/?ladder=convergys%E3%80%80&ladder=call-center-hierarchy",
+    ],
+)
+def test_only_known_slugs_go_into_the_comparison_cookie(client, address):
+    response = client.get(address)
+    assert response.status_code in (200, 400)
+    cookies = {name: morsel.value for name, morsel in response.cookies.items()}
+    assert cookies, "a good comparison is remembered"
+    for name, value in cookies.items():
+        # gunicorn writes headers as Latin-1: anything else there was a bare 500.
+        assert response.cookies[name].OutputString().isascii()
+        if name == "compare_dollars":
+            assert value == "2025"
+        else:
+            assert set(value.split(",")) <= known_slugs(), value
+
+
+def test_an_unknown_or_misspelt_item_is_never_remembered(client):
+    response = client.get("/compare/roles/?role=manager&role=executive%E2%80%8B")  # zero width
+    assert response.status_code == 400
+    assert "compare_role" not in response.cookies
