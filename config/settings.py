@@ -194,6 +194,31 @@ SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds
 # The benchmark mounts the framework-floor view (see bench/).
 BENCHMARK = env_flag("BENCHMARK")
 
+# ---- Logging --------------------------------------------------------------------------
+# With DEBUG off Django only mails a 500 to ADMINS (none here), so an error left no trace:
+# "django.request" errors (every 500, with its traceback) and any warning go to stderr,
+# which gunicorn's --error-logfile and the process manager collect. A 4xx is the access
+# log's business, not an error, so django.request logs only errors.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name} [{process}] {message}", "style": "{"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        # Not propagated: Django's own "django" handlers would print it twice under DEBUG.
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+    },
+}
+
 # ---- Security -------------------------------------------------------------------------
 # Every script and style is a file served from this site; nothing inline, nothing remote.
 # Script tags also carry the request's nonce (through {% htmx_script %}); a page served from
