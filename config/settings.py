@@ -267,3 +267,5 @@ CSRF_TRUSTED_ORIGINS = [
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
     if origin.strip()
 ]
+# A refused form gets the site's own page (templates/403_csrf.html), not Django's bare one.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
