@@ -210,10 +210,19 @@ def _operation(summary: str, schema: dict, *, with_slug: bool = False) -> dict:
     operation = {"summary": summary, "responses": responses}
     if not with_slug:
         operation["parameters"] = [
-            {"name": "page", "in": "query", "required": False, "schema": {"type": "integer"}}
+            {
+                "name": "page",
+                "in": "query",
+                "required": False,
+                "schema": {"type": "integer", "minimum": 1, "default": 1},
+            }
         ]
         responses["400"] = {
-            "description": "No such page",
+            "description": "Not a page number (a whole number from 1)",
+            "content": {"application/json": {"schema": _ref("Error")}},
+        }
+        responses["404"] = {
+            "description": "No such page: past the last one",
             "content": {"application/json": {"schema": _ref("Error")}},
         }
     if with_slug:

@@ -3,11 +3,14 @@ the OpenAPI 3.1 document at /api/openapi.json."""
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
+from api.errors import SAFE_METHODS, api_error
 from api.openapi import openapi_document
 from api.serializers import (
     fact_data,
@@ -27,15 +30,36 @@ from salaries.models import SalaryFigure
 PAGE_SIZE = 100
 
 
+def read_only(view):
+    """GET and HEAD only, and any other method a JSON 405 naming them (before the CSRF
+    check, which would answer a POST with a 403 page: nothing here changes anything)."""
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if request.method not in SAFE_METHODS:
+            response = api_error(405, f"{request.method[:20]} is not allowed here: use GET.")
+            response["Allow"] = ", ".join(SAFE_METHODS)
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def paginated(request: HttpRequest, key: str, queryset, serialise) -> JsonResponse:
     """One page of a listing, with links to the neighbouring pages."""
     paginator = Paginator(queryset, PAGE_SIZE)
     raw = request.GET.get("page", "1")
     try:
         page = paginator.page(raw)
-    except (PageNotAnInteger, EmptyPage):
-        message = f"There is no page “{raw[:20]}”; pages run from 1 to {paginator.num_pages}."
+    except PageNotAnInteger:
+        message = f"“{raw[:20]}” is not a page number; pages run from 1 to {paginator.num_pages}."
         return JsonResponse({"error": message}, status=400)
+    except EmptyPage:
+        # A whole number the document allows (page ≥ 1) that names no page: not found, as
+        # for a slug; below 1 the request itself is wrong.
+        message = f"There is no page “{raw[:20]}”; pages run from 1 to {paginator.num_pages}."
+        return JsonResponse({"error": message}, status=400 if int(raw) < 1 else 404)
 
     def link(number: int) -> str:
         return f"{request.path}?page={number}"
@@ -54,13 +78,13 @@ def not_found(what: str, slug: str) -> JsonResponse:
     return JsonResponse({"error": f"No {what} with the slug “{slug[:100]}”."}, status=404)
 
 
-@require_safe
+@read_only
 @cached_page
 def role_list(request: HttpRequest) -> JsonResponse:
     return paginated(request, "roles", Role.objects.order_by("pk"), role_summary)
 
 
-@require_safe
+@read_only
 @cached_page
 def role_detail(request: HttpRequest, slug: str) -> JsonResponse:
     role = Role.objects.with_profile().filter(slug=slug).first()
@@ -87,7 +111,7 @@ def _ladders():
     return Ladder.objects.select_related("employer", "source").prefetch_related("rungs__role")
 
 
-@require_safe
+@read_only
 @cached_page
 def ladder_list(request: HttpRequest) -> JsonResponse:
     return paginated(
@@ -98,7 +122,7 @@ def ladder_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_safe
+@read_only
 @cached_page
 def ladder_detail(request: HttpRequest, slug: str) -> JsonResponse:
     ladder = _ladders().filter(slug=slug).first()
@@ -113,20 +137,20 @@ def ladder_detail(request: HttpRequest, slug: str) -> JsonResponse:
     )
 
 
-@require_safe
+@read_only
 @cached_page
 def salary_list(request: HttpRequest) -> JsonResponse:
     figures = SalaryFigure.objects.select_related("role", "source").order_by("pk")
     return paginated(request, "salary_figures", figures, salary_data)
 
 
-@require_safe
+@read_only
 @cached_page
 def source_list(request: HttpRequest) -> JsonResponse:
     return paginated(request, "sources", Source.objects.order_by("pk"), source_data)
 
 
-@require_safe
+@read_only
 @cached_page
 def source_detail(request: HttpRequest, slug: str) -> JsonResponse:
     source = Source.objects.with_counts().filter(slug=slug).first()
@@ -140,7 +164,7 @@ def source_detail(request: HttpRequest, slug: str) -> JsonResponse:
     )
 
 
-@require_safe
+@read_only
 def index(request: HttpRequest) -> JsonResponse:
     listings = {
         "roles": "api:role-list",
@@ -159,7 +183,7 @@ def index(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_safe
+@read_only
 @cached_page
 def openapi(request: HttpRequest) -> JsonResponse:
     return JsonResponse(openapi_document(PAGE_SIZE))

@@ -3,6 +3,7 @@ away, and send the headers Django has no setting for."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -53,7 +54,12 @@ class GuardMiddleware:
 
 def client_ip_behind_proxy(request: HttpRequest) -> str | None:
     """The visitor's address as the load balancer saw it: the last X-Forwarded-For entry,
-    the one the balancer itself appended (earlier entries are the client's to forge)."""
+    the one the balancer itself appended (earlier entries are the client's to forge). Only
+    a request that comes from one of TRUSTED_PROXIES is believed: one that reaches the
+    server directly could rotate the header to dodge the login lockout."""
+    remote = request.META.get("REMOTE_ADDR")
+    if remote not in settings.TRUSTED_PROXIES:
+        return remote
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    return hops[-1] if hops else request.META.get("REMOTE_ADDR")
+    return hops[-1] if hops else remote

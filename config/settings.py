@@ -3,7 +3,8 @@
 The main ones: DATABASE_URL (default: SQLite file var/db.sqlite3), DEBUG ("1"/"true"; off
 unless set), SECRET_KEY (required unless DEBUG is on), ALLOWED_HOSTS (comma-separated; default
 localhost names only). Every variable read here (REDIS_URL, CACHE_KEY_PREFIX, HTTPS,
-BEHIND_PROXY, CSRF_TRUSTED_ORIGINS, STATIC_ROOT, SEEDS_DIR, AXES_FAILURE_LIMIT, BENCHMARK,
+BEHIND_PROXY, TRUSTED_PROXIES, CSRF_TRUSTED_ORIGINS, STATIC_ROOT, SEEDS_DIR, AXES_FAILURE_LIMIT,
+BENCHMARK,
 ...) is listed with its default in the README's Configuration table.
 """
 
@@ -262,6 +263,13 @@ if env_flag("BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     # Every request then comes from the balancer's address: lock logins out by the client's.
     AXES_CLIENT_IP_CALLABLE = "config.middleware.client_ip_behind_proxy"
+# The proxies whose X-Forwarded-For is believed (comma-separated addresses): the proxy on
+# this machine by default. Any other sender is locked out by its own address.
+TRUSTED_PROXIES = [
+    address.strip()
+    for address in os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").split(",")
+    if address.strip()
+]
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")

@@ -24,6 +24,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# The site's own pages for people, JSON under /api/ (config.errors).
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"
+
 if settings.BENCHMARK:
     from bench.views import floor
 

@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.http import QueryDict
 
-from careers.models import EducationLevel, Role
+from careers.models import EducationLevel, RequirementStatement, Role
 from careers.querysets import RoleQuerySet
 from careers.requirements import ASKED_NOT_REQUIRED, QUALIFYING
 from core.choosers import find_named
@@ -181,7 +182,8 @@ class RoleFilterForm(forms.Form):
         wider.is_valid()
         kept = self.filter(Role.objects.all()).values("pk")
         left_out = wider.filter(Role.objects.all()).exclude(pk__in=kept)
-        roles = left_out.prefetch_related("requirements__source").order_by(Lower("title"), "pk")
+        statements = Prefetch("requirements", RequirementStatement.objects.select_related("source"))
+        roles = left_out.prefetch_related(statements).order_by(Lower("title"), "pk")
         listed = []
         for role in roles[:limit]:
             reasons = []

@@ -125,6 +125,49 @@ def test_api_is_read_only(client):
     assert client.post("/api/roles/").status_code == 405
 
 
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("path", ["/api/", "/api/roles/", "/api/roles/supervisor/"])
+def test_an_unsafe_method_is_a_json_405_even_with_csrf_checks_on(method, path):
+    from django.test import Client
+
+    response = getattr(Client(enforce_csrf_checks=True), method)(path)
+    assert response.status_code == 405  # not the CSRF check's 403 page
+    assert response["Allow"] == "GET, HEAD"
+    assert response["Content-Type"] == "application/json"
+    assert "is not allowed here: use GET." in response.json()["error"]
+    assert Role.objects.filter(slug="supervisor").exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/nothing-here/", "/api/roles/%1A%C3%A3nP%18e%C2%B2/", "/api/ladders/a b/", "/api/x"],
+)
+def test_any_unknown_api_address_is_a_json_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]
+
+
+def test_a_page_past_the_last_is_a_404_and_below_one_a_400(client, document):
+    past = client.get("/api/roles/", {"page": "100"})
+    assert past.status_code == 404
+    validate(document, "/api/roles/", 404, past.json())
+    assert "pages run from 1 to 1" in past.json()["error"]
+    for below in ("0", "-3"):
+        response = client.get("/api/roles/", {"page": below})
+        assert response.status_code == 400
+        validate(document, "/api/roles/", 400, response.json())
+    parameter = document["paths"]["/api/roles/"]["get"]["parameters"][0]
+    assert parameter["schema"]["minimum"] == 1
+
+
+def test_an_unknown_address_elsewhere_is_still_the_sites_404_page(client):
+    response = client.get("/roles/nobody-at-all/")
+    assert response.status_code == 404
+    assert "text/html" in response["Content-Type"]
+
+
 def test_listings_are_paginated_with_links(client, document):
     from api.views import PAGE_SIZE
 

@@ -122,6 +122,21 @@ def test_seeing_the_whole_ladder_by_htmx_closes_the_open_rung(client):
     assert "rung-detail" not in html
 
 
+def test_only_a_walk_in_progress_marks_its_controls_to_stay_on_screen(client):
+    # The class makes the controls sticky on a phone (site.css): before a rung is chosen
+    # they would only cover the rungs.
+    walking = '<div id="walk-controls" class="walk-controls walking">'
+    for headers in ({}, HTMX):
+        assert (
+            walking
+            in client.get(
+                HIERARCHY, {"at": "help-desk-representative"}, headers=headers
+            ).content.decode()
+        )
+        html = client.get(HIERARCHY, headers=headers).content.decode()
+        assert '<div id="walk-controls" class="walk-controls">' in html and walking not in html
+
+
 def test_history_restore_gets_the_whole_page(client):
     headers = {**HTMX, "HX-History-Restore-Request": "true"}
     html = client.get(HIERARCHY, {"at": "call-center-team-manager"}, headers=headers).content

@@ -253,3 +253,28 @@ def test_the_results_heading_says_not_ruled_out_rather_than_open(client):
     assert "not ruled out with High-school diploma" in heading
     assert "not ruled out with 2 years of experience" in heading
     assert "open with" not in heading
+
+
+def test_each_compare_box_carries_a_visible_word_and_the_roles_name_for_screen_readers(client):
+    html = client.get(URL).content.decode()
+    assert (
+        '<input type="checkbox" name="role" value="supervisor">'
+        'Compare<span class="visually-hidden"> Supervisor</span></label>'
+    ) in html
+
+
+def test_the_hint_a_waiting_choice_fills_is_empty_as_served(client):
+    html = client.get(URL).content.decode()
+    assert '<span id="apply-hint" class="apply-hint" role="status"' in html
+    assert 'data-hint="Press “Show roles” to apply."></span>' in html
+
+
+def test_the_results_are_announced_from_a_status_region_outside_the_swapped_section(client):
+    html = client.get(URL).content.decode()
+    status = html.index('<p id="results-status" class="visually-hidden" role="status"')
+    assert html.index("</form>") < status < html.index('<section id="role-results"')
+    # The heading inside the swap is no live region of its own: it is replaced whole.
+    heading = html[html.index('<h2 id="results-heading"') :]
+    assert "aria-live" not in heading[: heading.index(">")]
+    fragment = client.get(URL, {"q": "billing"}, headers=HTMX).content.decode()
+    assert 'id="results-status"' not in fragment  # it stays on the page, outside the swap

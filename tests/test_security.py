@@ -116,9 +116,10 @@ def test_the_404_page_is_ours_with_debug_off(client):
 
 
 @pytest.mark.parametrize("balancer", ["10.0.0.5", "10.0.0.6"])
-def test_behind_a_proxy_logins_lock_out_by_the_forwarded_address(rf, balancer):
+def test_behind_a_proxy_logins_lock_out_by_the_forwarded_address(rf, balancer, settings):
     from config.middleware import client_ip_behind_proxy
 
+    settings.TRUSTED_PROXIES = ["10.0.0.5", "10.0.0.6"]
     request = rf.get(
         "/admin/login/",
         REMOTE_ADDR=balancer,
@@ -126,6 +127,18 @@ def test_behind_a_proxy_logins_lock_out_by_the_forwarded_address(rf, balancer):
     )
     assert client_ip_behind_proxy(request) == "198.51.100.7"
     assert client_ip_behind_proxy(rf.get("/", REMOTE_ADDR=balancer)) == balancer
+
+
+def test_a_forwarded_address_from_anyone_but_a_trusted_proxy_is_ignored(rf, settings):
+    # Reaching gunicorn directly, a guesser could rotate X-Forwarded-For on every try.
+    from config.middleware import client_ip_behind_proxy
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    for forged in ("203.0.113.1", "203.0.113.2", "203.0.113.3"):
+        request = rf.get("/admin/login/", REMOTE_ADDR="192.0.2.50", HTTP_X_FORWARDED_FOR=forged)
+        assert client_ip_behind_proxy(request) == "192.0.2.50"
+    proxied = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.1")
+    assert client_ip_behind_proxy(proxied) == "203.0.113.1"
 
 
 def test_behind_a_proxy_setting_routes_axes_through_the_forwarded_address():

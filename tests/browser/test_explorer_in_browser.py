@@ -29,7 +29,7 @@ def test_walking_up_from_csr_to_general_manager_swaps_only_the_ladder(page: Page
     expect(walk_heading(page)).to_have_text(f"You are on rung 1: {HIERARCHY[0][1]}")
     for position, (slug, title) in enumerate(HIERARCHY[1:], start=2):
         page.get_by_role(
-            "link", name=re.compile(f"(Step up|Next rung) to {re.escape(title)}")
+            "link", name=re.compile(f"(Step up|Next rung)( \\([^)]*\\))? to {re.escape(title)}")
         ).click()
         expect(walk_heading(page)).to_have_text(f"You are on rung {position}: {title}")
         expect(page).to_have_url(f"{site}/ladders/call-center-hierarchy/?at={slug}")
@@ -48,9 +48,11 @@ def test_seeing_the_whole_ladder_again_keeps_focus_in_the_ladder(page: Page, sit
 
 def test_back_and_forward_retrace_the_walk(page: Page, site: str):
     page.goto(site + "/ladders/call-center-hierarchy/?at=customer-service-representative")
-    page.get_by_role("link", name=re.compile("Step up to Help desk")).click()
+    page.get_by_role("link", name=re.compile(r"Step up \(typically\) to Help desk")).click()
     expect(walk_heading(page)).to_contain_text("Help desk representative")
-    page.get_by_role("link", name=re.compile("Step up to Call center team manager")).click()
+    page.get_by_role(
+        "link", name=re.compile(r"Step up \(typically\) to Call center team manager")
+    ).click()
     expect(walk_heading(page)).to_contain_text("Call center team manager")
     page.go_back()
     expect(page).to_have_url(re.compile(r"\?at=help-desk-representative$"))
@@ -68,7 +70,7 @@ def test_walking_the_ladder_works_without_javascript(browser: Browser, site: str
     page.get_by_role("link", name=re.compile("start at rung 1")).click()
     for position, (slug, title) in enumerate(HIERARCHY[1:], start=2):
         page.get_by_role(
-            "link", name=re.compile(f"(Step up|Next rung) to {re.escape(title)}")
+            "link", name=re.compile(f"(Step up|Next rung)( \\([^)]*\\))? to {re.escape(title)}")
         ).click()
         expect(page).to_have_url(f"{site}/ladders/call-center-hierarchy/?at={slug}")
         expect(walk_heading(page)).to_have_text(f"You are on rung {position}: {title}")
@@ -128,6 +130,8 @@ def test_role_filters_work_without_javascript(browser: Browser, site: str):
         "whose stated pay reaches $80,000 a year"
     )
     expect(page.get_by_text("No role matches all of these filters.")).to_be_visible()
+    # Without a script nothing fills the hint: the button is the only way, and always works.
+    expect(page.locator("#apply-hint")).to_have_text("")
     context.close()
 
 
@@ -228,4 +232,76 @@ def test_on_a_phone_the_map_opens_at_its_middle(browser: Browser, site: str):
     expect(drawing).to_be_visible()
     left, room = drawing.evaluate("box => [box.scrollLeft, box.scrollWidth - box.clientWidth]")
     assert room > 0 and abs(left - room / 2) <= 1
+    context.close()
+
+
+def test_a_choice_that_waits_for_the_button_says_so_until_the_results_update(page: Page, site: str):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site + "/roles/")
+    hint = page.locator("#apply-hint")
+    button = page.get_by_role("button", name="Show roles")
+    expect(hint).to_have_text("")
+    expect(hint).to_have_attribute("role", "status")
+    changes = [
+        lambda: page.get_by_label("Education I have").select_option(label="High-school diploma"),
+        lambda: page.get_by_label("Per", exact=True).select_option("hour"),
+        lambda: page.get_by_label("Count the articles' dated figures").check(),
+    ]
+    for change in changes:
+        change()
+        expect(hint).to_have_text("Press “Show roles” to apply.")
+        expect(hint).to_be_visible()
+        near, under = hint.bounding_box(), button.bounding_box()
+        assert abs(near["y"] - under["y"]) < 3 * under["height"], (near, under)  # by the button
+        assert near["x"] + near["width"] <= 390
+        button.click()
+        expect(hint).to_have_text("")
+    # Typing sends the whole form, so it applies a waiting choice and clears the hint too.
+    page.get_by_label("Education I have").select_option(label="Any")
+    expect(hint).not_to_have_text("")
+    page.get_by_label("Search titles and duties").fill("manager")
+    expect(page.locator("#results-heading")).to_contain_text("matching “manager”")
+    expect(hint).to_have_text("")
+    # Back shows the page as it was after an update, without a stale hint.
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"q=manager"))
+    expect(hint).to_have_text("")
+
+
+def test_a_status_outside_the_swapped_results_announces_each_update(page: Page, site: str):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site + "/roles/")
+    status = page.locator("#results-status")
+    expect(status).to_have_attribute("role", "status")
+    assert status.evaluate("el => !el.closest('#role-results')")
+    page.get_by_label("Search titles and duties").fill("billing")
+    expect(status).to_have_text(re.compile(r"^\d+ of 16 roles matching “billing”$"))
+    page.get_by_label("Search titles and duties").fill("manager")
+    expect(status).to_have_text(re.compile(r"^\d+ of 16 roles matching “manager”$"))
+    # The region itself stays: screen readers keep listening to the same element.
+    assert status.evaluate(
+        "el => el.isConnected && el === document.getElementById('results-status')"
+    )
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_the_map_page_opens_at_its_top_unless_the_address_names_a_place(
+    browser: Browser, site: str, width
+):
+    phone = width < 640
+    context = browser.new_context(
+        viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone
+    )
+    page = context.new_page()
+    page.goto(site + "/map/")
+    expect(page.locator(".map-scroll")).to_be_visible()
+    page.wait_for_load_state("load")
+    # Centring the drawing sideways (map.js) leaves the page itself where it opened.
+    assert page.evaluate("() => [scrollX, scrollY]") == [0, 0]
+    assert page.get_by_role("heading", name="Career map", level=1).bounding_box()["y"] < 844
+    # Arriving by a link that names a place (the list below the drawing) opens there.
+    page.goto(site + "/map/#map-as-text")
+    page.wait_for_load_state("load")
+    top = page.locator("#map-as-text").bounding_box()["y"]
+    assert abs(top) <= 2, top
     context.close()

@@ -2,7 +2,7 @@
 form controls that show their whole text."""
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 PAGES = ["/roles/", "/paths/", "/ladders/", "/compare/ladders/", "/sources/"]
 
@@ -90,3 +90,48 @@ def test_a_keyboard_step_up_the_ladder_shows_the_opened_rung(page: Page, site: s
     assert controls["y"] + controls["height"] <= box["y"] + 1  # and is not hidden behind them
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.getAttribute('rel')") == "next"
+
+
+LADDER = "/ladders/call-center-hierarchy/"
+
+
+def controls_cover_a_rung(page: Page) -> list:
+    """The rung cards on screen that the walk controls are drawn over."""
+    return page.evaluate(
+        """() => {
+          const bar = document.getElementById('walk-controls').getBoundingClientRect();
+          return Array.from(document.querySelectorAll('.rung'))
+            .map(el => [el.id, el.getBoundingClientRect()])
+            .filter(([, r]) => r.bottom > 0 && r.top < innerHeight)
+            .filter(([, r]) => bar.bottom > r.top + 1 && bar.top < r.bottom - 1)
+            .map(([id]) => id);
+        }"""
+    )
+
+
+def test_before_a_rung_is_chosen_the_walk_controls_scroll_away(page: Page, site: str):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site + LADDER)
+    page.evaluate(
+        "() => scrollBy(0, document.getElementById('rung-3').getBoundingClientRect().top)"
+    )
+    assert page.locator("#rung-3").bounding_box()["y"] < 50  # the cards fill the screen
+    assert controls_cover_a_rung(page) == []
+    assert page.locator("#walk-controls").bounding_box()["y"] < 0
+
+
+def test_with_a_rung_chosen_the_walk_controls_stay_at_the_top(page: Page, site: str):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site + LADDER + "?at=customer-service-representative")
+    page.evaluate("() => scrollTo(0, document.getElementById('rung-1').offsetTop)")
+    assert abs(page.locator("#walk-controls").bounding_box()["y"]) <= 1
+    # Choosing and leaving a rung by htmx turns the holding on and off again.
+    page.goto(site + LADDER)
+    page.get_by_role("link", name="start at rung 1").click()
+    expect(page.locator("#walk-position")).to_be_focused()
+    page.evaluate("() => scrollTo(0, document.getElementById('rung-4').offsetTop)")
+    assert abs(page.locator("#walk-controls").bounding_box()["y"]) <= 1
+    page.get_by_role("link", name="See the whole ladder").click()
+    expect(page.locator("#walk-start")).to_be_focused()
+    page.evaluate("() => scrollTo(0, document.getElementById('rung-3').offsetTop)")
+    assert controls_cover_a_rung(page) == []

@@ -183,3 +183,33 @@ def test_a_next_steps_pay_and_needs_open_on_request(page: Page, site: str, width
     page.keyboard.press("Enter")
     expect(details).to_be_visible()
     expect(details).to_contain_text("Needs beyond")
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_each_roles_compare_box_says_so_on_screen(page: Page, site: str, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + "/roles/")
+    labels = page.locator("#role-results label.pick")
+    expect(labels).not_to_have_count(0)
+    for label in labels.all():
+        label.scroll_into_view_if_needed()
+        # The word a sighted reader sees: text drawn wider than a visually hidden pixel.
+        shown = label.evaluate(
+            """(el) => Array.from(el.childNodes)
+              .filter(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim())
+              .map(n => {
+                const range = document.createRange();
+                range.selectNodeContents(n);
+                return [n.textContent.trim(), range.getBoundingClientRect().width];
+              })"""
+        )
+        assert [text for text, drawn in shown if drawn > 20] == ["Compare"], shown
+        box = label.bounding_box()
+        assert box["width"] > 40 and box["height"] >= 24, box  # legible, and a finger's target
+        # The box and its word stand above the role's name, not run into it.
+        title = label.locator("xpath=following-sibling::a[1]").bounding_box()
+        assert box["y"] + box["height"] <= title["y"] + 1, (box, title)
+    # A screen reader still hears which role; the word itself ticks the box.
+    tick = page.get_by_role("checkbox", name="Compare Supervisor", exact=True)
+    page.locator("#role-results label.pick", has=tick).get_by_text("Compare").click()
+    expect(tick).to_be_checked()
