@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 
 # C0 controls (NUL, tab, newline, escape, ...), DEL and the C1 controls. No address of this
 # site holds one: no form has a textarea, and slugs are letters, digits and hyphens.
 # PostgreSQL cannot store or compare text holding NUL, so a NUL that reached a query was a
 # 500 there (SQLite just found nothing).
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_RANGES = r"\x00-\x1f\x7f-\x9f"  # also the API document's slug pattern
+CONTROL = re.compile(f"[{CONTROL_RANGES}]")
+
+
+class ControlCharacterInAddress(BadRequest):
+    """Its message names the character, and is safe to show: it echoes nothing else."""
 
 
 class ControlCharacterMiddleware:
-    """A 400 page for an address whose path or query holds a control character, once
-    decoded, rather than whatever the first view or query to meet it makes of it."""
+    """A 400 for an address whose path or query holds a control character, once decoded,
+    rather than whatever the first view or query to meet it makes of it. The site's 400
+    handler answers it (config.errors): the 400 page, naming the character, or the API's
+    JSON error under /api/."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -30,9 +37,7 @@ class ControlCharacterMiddleware:
             if found == "\x00"
             else f"a control character (U+{ord(found):04X})"
         )
-        message = f"The address holds {name}, which no page uses."
-        # Rendered without a request: no context processor may touch the database.
-        return HttpResponse(render_to_string("400.html", {"message": message}), status=400)
+        raise ControlCharacterInAddress(f"The address holds {name}, which no page uses.")
 
 
 def control_character(request: HttpRequest) -> str | None:
