@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from careers.models import EducationLevel, Fact, Necessity
 from careers.sources import SOURCED_KINDS
+from core.middleware import CONTROL_RANGES
 from ladders.models import Promotion
 from salaries.models import FigureKind, PayPeriod
 
@@ -205,6 +206,11 @@ def _list_of(key: str, item: str, page_size: int) -> dict:
     )
 
 
+# core.middleware refuses these for every address, before any view.
+CONTROL_CHARACTER_400 = "a control character (NUL, tab, newline, ...) in the address"
+NO_CONTROL_CHARACTERS = f"^[^{CONTROL_RANGES}]*$"
+
+
 def _operation(summary: str, schema: dict, *, with_slug: bool = False) -> dict:
     responses = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
     operation = {"summary": summary, "responses": responses}
@@ -218,7 +224,7 @@ def _operation(summary: str, schema: dict, *, with_slug: bool = False) -> dict:
             }
         ]
         responses["400"] = {
-            "description": "Not a page number (a whole number from 1)",
+            "description": "Not a page number (a whole number from 1), or " + CONTROL_CHARACTER_400,
             "content": {"application/json": {"schema": _ref("Error")}},
         }
         responses["404"] = {
@@ -227,10 +233,19 @@ def _operation(summary: str, schema: dict, *, with_slug: bool = False) -> dict:
         }
     if with_slug:
         operation["parameters"] = [
-            {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
+            {
+                "name": "slug",
+                "in": "path",
+                "required": True,
+                "schema": {"type": "string", "pattern": NO_CONTROL_CHARACTERS},
+            }
         ]
         responses["404"] = {
             "description": "No such item",
+            "content": {"application/json": {"schema": _ref("Error")}},
+        }
+        responses["400"] = {
+            "description": CONTROL_CHARACTER_400.capitalize(),
             "content": {"application/json": {"schema": _ref("Error")}},
         }
     return {"get": operation}

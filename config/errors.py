@@ -1,10 +1,12 @@
 """The site's error answers: its own pages for people, and JSON for the API, whose
 OpenAPI document promises JSON for every answer (a bad address, a bad request, a failure)."""
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBadRequest
+from django.template.loader import render_to_string
 from django.views import defaults
 
 from api.errors import api_error
+from core.middleware import ControlCharacterInAddress
 
 API_PREFIX = "/api/"
 
@@ -14,8 +16,13 @@ def wants_json(request: HttpRequest) -> bool:
 
 
 def bad_request(request, exception, template_name="400.html"):
+    # Only a message written to be shown is shown; others may hold internals.
+    message = str(exception) if isinstance(exception, ControlCharacterInAddress) else ""
     if wants_json(request):
-        return api_error(400)
+        return api_error(400, message)
+    if message:
+        # Rendered without a request: no context processor may touch the database.
+        return HttpResponseBadRequest(render_to_string(template_name, {"message": message}))
     return defaults.bad_request(request, exception, template_name)
 
 

@@ -27,12 +27,6 @@ class GuardMiddleware:
                 f"The address is too long: its query part may hold at most "
                 f"{MAX_QUERY_STRING:,} characters.",
             )
-        elif has_nul(request):
-            # PostgreSQL cannot store or compare text holding NUL: refused here, once, for
-            # every view, rather than a 500 from whichever query meets it first.
-            response = self.page(
-                "400.html", 400, "The address holds a NUL character (%00), which no page uses."
-            )
         else:
             response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
@@ -56,13 +50,6 @@ class GuardMiddleware:
         # Rendered without a request: no context processor may touch the database.
         html = render_to_string(template, {"message": message})
         return HttpResponse(html, status=status)
-
-
-def has_nul(request: HttpRequest) -> bool:
-    """Whether the path or any query name or value holds a NUL character, once decoded."""
-    if "\x00" in request.path:
-        return True
-    return any("\x00" in name or "\x00" in "".join(vs) for name, vs in request.GET.lists())
 
 
 def client_ip_behind_proxy(request: HttpRequest) -> str | None:

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     # Before the guard, so that its own 400 and 503 pages carry every security header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.GuardMiddleware",
+    # NUL and other control characters in the address: one 400 for every view.
+    "core.middleware.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -204,6 +206,31 @@ SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds
 # The benchmark mounts the framework-floor view (see bench/).
 BENCHMARK = env_flag("BENCHMARK")
 
+# ---- Logging --------------------------------------------------------------------------
+# With DEBUG off Django only mails a 500 to ADMINS (none here), so an error left no trace:
+# "django.request" errors (every 500, with its traceback) and any warning go to stderr,
+# which gunicorn's --error-logfile and the process manager collect. A 4xx is the access
+# log's business, not an error, so django.request logs only errors.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name} [{process}] {message}", "style": "{"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        # Not propagated: Django's own "django" handlers would print it twice under DEBUG.
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+    },
+}
+
 # ---- Security -------------------------------------------------------------------------
 # Every script and style is a file served from this site; nothing inline, nothing remote.
 # Script tags also carry the request's nonce (through {% htmx_script %}); a page served from
@@ -259,3 +286,5 @@ CSRF_TRUSTED_ORIGINS = [
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
     if origin.strip()
 ]
+# A refused form gets the site's own page (templates/403_csrf.html), not Django's bare one.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"

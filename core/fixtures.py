@@ -57,6 +57,28 @@ def _messages(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def read_rows(path: Path) -> list:
+    """A fixture file's rows, deserialized but not saved. A file that is not JSON is named
+    with the parse error's line and column (Django's own JSON reader says only that it
+    failed)."""
+    try:
+        text = path.read_text("utf-8")
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FixtureError(
+            f"{path.name}: not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        ) from error
+    except (OSError, ValueError) as error:
+        raise FixtureError(f"{path.name}: cannot be read: {error}") from error
+    if not isinstance(data, list):
+        raise FixtureError(f"{path.name}: cannot be read: it holds no list of rows")
+    try:
+        return list(serializers.deserialize("json", text))
+    except (DeserializationError, ValueError) as error:
+        reason = str(error) or str(error.__cause__)
+        raise FixtureError(f"{path.name}: cannot be read: {reason}") from error
+
+
 def load(*, paths: list[Path]) -> int:
     """Load the files in one transaction, in order. Each row is validated as an admin
     form would validate it (field rules, constraints, foreign keys, its quote against the
@@ -65,13 +87,7 @@ def load(*, paths: list[Path]) -> int:
     count = 0
     loaded: dict[tuple[type, bool, str], list] = defaultdict(list)
     with transaction.atomic():
-        files = []
-        for path in paths:
-            try:
-                rows = list(serializers.deserialize("json", Path(path).read_text("utf-8")))
-            except (DeserializationError, OSError, ValueError) as error:
-                raise FixtureError(f"{Path(path).name}: cannot be read: {error}") from error
-            files.append((path, rows))
+        files = [(path, read_rows(Path(path))) for path in paths]
         loading.send(load, objects=[row.object for _, rows in files for row in rows])
         for path, rows in files:
             for number, row in enumerate(rows, 1):

@@ -140,7 +140,7 @@ def test_an_unsafe_method_is_a_json_405_even_with_csrf_checks_on(method, path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/nothing-here/", "/api/roles/%1A%C3%A3nP%18e%C2%B2/", "/api/ladders/a b/", "/api/x"],
+    ["/api/nothing-here/", "/api/roles/%C3%A3nP%C2%B2/", "/api/ladders/a b/", "/api/x"],
 )
 def test_any_unknown_api_address_is_a_json_404(client, path):
     response = client.get(path)

@@ -65,6 +65,40 @@ def test_role_csv_neutralises_formula_cells(client, start):
     assert not any(cell.startswith(start) for row in rows for cell in row)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=1+1",
+        " =1+1",
+        "  +1",
+        "\u00a0-1",  # no-break space
+        "\u3000@SUM(A1)",  # ideographic space
+        "\n=HYPERLINK(1)",
+        "\t=1",
+        "\r=1",
+        "＝HYPERLINK(1)",  # fullwidth equals sign
+        "＋1",
+        "－1",
+        "＠SUM(A1)",
+        " ＝1",
+    ],
+)
+def test_cells_that_a_spreadsheet_could_run_are_prefixed_with_a_quote(text):
+    from explorer.compare.export import safe_cell
+
+    assert safe_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [("about $9.00", "about $9.00"), ("12–18 months", "12–18 months"), (None, ""), (2025, "2025")],
+)
+def test_ordinary_cells_are_left_as_they_are(value, cell):
+    from explorer.compare.export import safe_cell
+
+    assert safe_cell(value) == cell
+
+
 def read_csv(response) -> list[dict]:
     assert response.content.startswith(codecs.BOM_UTF8)
     return rows_by_name(response)

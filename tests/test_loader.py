@@ -84,8 +84,44 @@ def test_a_bad_row_is_named_and_nothing_changes(tmp_path, file, row, changes, re
 def test_an_unreadable_file_is_named(tmp_path):
     broken = tmp_path / "salaries.json"
     broken.write_text("[{not json", "utf-8")
-    with pytest.raises(CommandError, match=r"salaries\.json: cannot be read"):
+    with pytest.raises(CommandError, match=r"salaries\.json: not valid JSON"):
         call_command("load_fixtures", str(broken))
+
+
+def test_broken_json_is_named_with_its_parse_error_and_line(tmp_path):
+    """A comma lost while editing roles.json by hand: the load names the file, what the
+    parser expected and the line it was expected on, and changes nothing."""
+    before = snapshot()
+    paths = []
+    for path in default_files():
+        copy = tmp_path / path.name
+        lines = path.read_text("utf-8").splitlines(keepends=True)
+        if path.name == "roles.json":
+            broken = next(n for n, line in enumerate(lines) if line.rstrip().endswith('",'))
+            lines[broken] = lines[broken].rstrip().removesuffix(",") + "\n"
+            line_number = broken + 2  # the parser stops at the next line's key
+        copy.write_text("".join(lines), "utf-8")
+        paths.append(copy)
+    with pytest.raises(CommandError) as raised:
+        call_command("load_fixtures", *map(str, paths))
+    message = str(raised.value)
+    assert message.startswith("Nothing was loaded. roles.json: not valid JSON: ")
+    assert f"Expecting ',' delimiter at line {line_number}, column " in message
+    assert snapshot() == before
+
+
+def test_a_file_that_is_not_a_list_of_rows_is_named(tmp_path):
+    odd = tmp_path / "sources.json"
+    odd.write_text('{"model": "careers.source"}', "utf-8")
+    with pytest.raises(CommandError, match=r"sources\.json: cannot be read: it holds no list"):
+        call_command("load_fixtures", str(odd))
+
+
+def test_an_unknown_model_is_named(tmp_path):
+    odd = tmp_path / "sources.json"
+    odd.write_text('[{"model": "careers.nothing", "pk": 1, "fields": {}}]', "utf-8")
+    with pytest.raises(CommandError, match=r"sources\.json: cannot be read: .*careers\.nothing"):
+        call_command("load_fixtures", str(odd))
 
 
 def test_loading_twice_changes_nothing():

@@ -100,25 +100,6 @@ def test_an_overlong_address_gets_a_clear_400(client):
     assert response["Referrer-Policy"] == "same-origin"
 
 
-@pytest.mark.parametrize(
-    "address",
-    [
-        "/ladders/call-center-hierarchy/?at=%00",
-        "/compare/ladders/?ladder=%00",
-        "/compare/roles/?role=customer-service-representative&role=a%00b",
-        "/roles/?q=%00",
-        "/roles/?%00=1",
-        "/api/roles/?page=%00",
-        "/roles/a%00b/",
-    ],
-)
-def test_a_nul_character_in_the_address_gets_a_clear_400(client, address):
-    response = client.get(address)
-    assert response.status_code == 400
-    assert b"NUL character" in response.content
-    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
-
-
 def test_the_500_page_shows_no_internals(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500

@@ -8,12 +8,19 @@ from decimal import Decimal
 from django.http import HttpResponse
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets skip leading spaces before a formula, and some read the fullwidth signs (as an
+# East Asian keyboard types them) as the ASCII ones.
+FULLWIDTH_STARTS = ("＝", "＋", "－", "＠")
 
 
 def safe_cell(value) -> str:
-    """Spreadsheets run cells that start like a formula; prefix those with a quote."""
+    """Spreadsheets run cells that start like a formula, after any whitespace (U+3000 and
+    no-break spaces included); prefix those with a quote."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    risky = text.startswith(FORMULA_STARTS) or text.lstrip().startswith(
+        FORMULA_STARTS + FULLWIDTH_STARTS
+    )
+    return "'" + text if risky else text
 
 
 # The header row a spreadsheet shows, for each column's name in the code (and the tests).

@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from careers.models import Role
-from explorer.compare.selection import CLEARED, MAX_ITEMS, Selection
+from explorer.compare.selection import CLEARED, MAX_ITEMS, Selection, requested
 from ladders.models import Ladder
 
 COOKIE = "compare_{}"
@@ -32,12 +32,15 @@ def remember_selection(param: str):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
-            slugs = list(dict.fromkeys(v for v in request.GET.getlist(param) if v))
             if request.GET.get("format") == "csv" or response.status_code not in (200, 302):
                 return response
             remember_dollars(request, response)
             if response.status_code != 200:
                 return response
+            # A 200 means every value, read as the selection reads it, is a known item's
+            # slug (a name or an unknown one is a redirect or a 400): only those go in the
+            # cookie, never the raw text (a U+3000 there made gunicorn answer a bare 500).
+            slugs = [slug for slug in requested(request, param) if SLUG.fullmatch(slug)]
             if slugs:
                 response.set_cookie(
                     COOKIE.format(param),
@@ -61,7 +64,7 @@ def remember_dollars(request: HttpRequest, response) -> None:
     if "dollars" not in request.GET:
         return
     dollars = request.GET["dollars"].strip()
-    if YEAR.match(dollars):
+    if YEAR.fullmatch(dollars):
         response.set_cookie(
             DOLLARS_COOKIE, dollars, max_age=COOKIE_AGE, samesite="Lax", httponly=True
         )
@@ -71,7 +74,7 @@ def remember_dollars(request: HttpRequest, response) -> None:
 
 def remembered(request: HttpRequest, param: str) -> list[str]:
     raw = request.COOKIES.get(COOKIE.format(param), "")
-    return [slug for slug in raw.split(",") if SLUG.match(slug)][:MAX_ITEMS]
+    return [slug for slug in raw.split(",") if SLUG.fullmatch(slug)][:MAX_ITEMS]
 
 
 def remembered_variant(request: HttpRequest) -> str:
@@ -92,7 +95,7 @@ def remembered_query(request: HttpRequest, param: str, slugs: list[str]) -> str:
     """The query for these items with the remembered dollars year, if any."""
     pairs = [(param, slug) for slug in slugs]
     dollars = request.COOKIES.get(DOLLARS_COOKIE, "")
-    if YEAR.match(dollars):
+    if YEAR.fullmatch(dollars):
         pairs.append(("dollars", dollars))
     return urlencode(pairs)
 

@@ -73,14 +73,20 @@ class Selection:
         return [(item, self.query(without=item.slug, **last)) for item in self.items]
 
 
+def requested(request: HttpRequest, param: str) -> list[str]:
+    """The values asked for, as the selection reads them: trimmed (U+3000 and the other
+    Unicode spaces too), cut to 200 characters, empty and repeated ones dropped."""
+    values = (value.strip()[:200] for value in request.GET.getlist(param))
+    return list(dict.fromkeys(value for value in values if value))
+
+
 def read_selection(
     request: HttpRequest, param: str, queryset, noun: str, name_field: str
 ) -> Selection:
     """Items named by repeated `param` query values, by slug or by name (duplicates
     ignored)."""
     selection = Selection(param=param)
-    values = (value.strip()[:200] for value in request.GET.getlist(param))
-    wanted = list(dict.fromkeys(value for value in values if value))
+    wanted = requested(request, param)
     # More than fit: the first MAX_ITEMS are compared and the rest named, so a link
     # asking for five still shows a table (the page says which one was left out).
     wanted, extra = wanted[:MAX_ITEMS], wanted[MAX_ITEMS:]
