@@ -40,11 +40,17 @@ class ControlCharacterMiddleware:
         raise ControlCharacterInAddress(f"The address holds {name}, which no page uses.")
 
 
+# A query value may hold the whitespace a person pastes into a search box (a tab, a line
+# break): the form treats it as any other text, and no database chokes on it. Nowhere else.
+TYPED_WHITESPACE = re.compile(r"[\t\n\r]")
+
+
 def control_character(request: HttpRequest) -> str | None:
-    """The first control character in the path or in any query name or value, if any."""
+    """The first control character in the path, in any query name, or in any query value
+    (typed whitespace aside), if any."""
     texts = [request.path]
     for name, values in request.GET.lists():
-        texts += [name, *values]
+        texts += [name, *(TYPED_WHITESPACE.sub(" ", value) for value in values)]
     for text in texts:
         if match := CONTROL.search(text):
             return match.group()

@@ -32,8 +32,8 @@ def test_a_nul_character_in_the_address_gets_a_clear_400(client, address):
     ("address", "named"),
     [
         ("/roles/?q=a%01b", "U+0001"),
-        ("/roles/?q=a%09b", "U+0009"),  # tab
-        ("/roles/?q=a%0Ab", "U+000A"),  # newline
+        ("/roles/a%09b/", "U+0009"),  # a tab in the path
+        ("/roles/?a%0Ab=1", "U+000A"),  # a newline in a query name
         ("/roles/?q=%1B%5B31m", "U+001B"),  # escape, as in a terminal colour code
         ("/paths/?from=a%7F", "U+007F"),  # DEL
         ("/compare/roles/?role=manager&role=x%C2%85", "U+0085"),  # C1 "next line"
@@ -61,10 +61,17 @@ def test_the_refusal_comes_before_any_view_or_query(client, django_assert_num_qu
         "/roles/?q=customer%20service",
         "/roles/?q=%E3%80%80",  # a non-Latin-1 space
         "/roles/?q=%ED%A0%80",  # a lone surrogate's bytes: not UTF-8, read as U+FFFD
+        # What a person pastes into the search box: a tab, a line break.
+        "/roles/?q=customer%09service",
+        "/roles/?q=billing%0D%0A",
     ],
 )
 def test_printable_text_is_not_refused(client, address):
     assert client.get(address).status_code == 200
+
+
+def test_a_pasted_tab_in_the_search_finds_what_a_space_would(client):
+    assert "Manager" in client.get("/roles/?q=manager%09").content.decode()
 
 
 def known_slugs() -> set[str]:
@@ -112,7 +119,7 @@ def test_an_unknown_or_misspelt_item_is_never_remembered(client):
         ("/api/roles/%1A%C3%A3nP%18e%C2%B2/", "a control character (U+001A)"),
         ("/api/roles/a%00b/", "a NUL character (%00)"),
         ("/api/roles/?page=%00", "a NUL character (%00)"),
-        ("/api/ladders/?page=1%0A", "a control character (U+000A)"),
+        ("/api/ladders/?page=1%0B", "a control character (U+000B)"),
         ("/api/?x=%07", "a control character (U+0007)"),
     ],
 )
