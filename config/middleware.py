@@ -8,6 +8,9 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from api.errors import api_error
+from config.errors import wants_json
+
 MAX_QUERY_STRING = 2048
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -22,6 +25,7 @@ class GuardMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
             response = self.page(
+                request,
                 "400.html",
                 400,
                 f"The address is too long: its query part may hold at most "
@@ -37,6 +41,7 @@ class GuardMiddleware:
             isinstance(exception, DatabaseError) and "connection" in str(exception).lower()
         ):
             response = self.page(
+                request,
                 "503.html",
                 503,
                 "The career data is unreachable for a moment. Please try again shortly.",
@@ -46,7 +51,9 @@ class GuardMiddleware:
         return None
 
     @staticmethod
-    def page(template: str, status: int, message: str) -> HttpResponse:
+    def page(request: HttpRequest, template: str, status: int, message: str) -> HttpResponse:
+        if wants_json(request):  # the API answers in JSON, whatever goes wrong
+            return api_error(status, message)
         # Rendered without a request: no context processor may touch the database.
         html = render_to_string(template, {"message": message})
         return HttpResponse(html, status=status)

@@ -128,3 +128,12 @@ def test_under_api_the_refusal_is_the_apis_json_error(client, address, named):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"error": f"The address holds {named}, which no page uses."}
+
+
+def test_an_overlong_api_address_is_the_apis_json_error(client):
+    response = client.get("/api/roles/", {"q": "x" * 3000})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "at most 2,048 characters" in response.json()["error"]
+    page = client.get("/roles/", {"q": "x" * 3000})
+    assert page.status_code == 400 and "text/html" in page["Content-Type"]
