@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import PAGE_VAR
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.forms.models import _get_foreign_key
 from django.http import HttpResponseRedirect
@@ -151,8 +151,17 @@ class ContentAdmin(SimpleHistoryAdmin):
             super().save_model(request, obj, form, change)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history lets anyone who may view the row open this form, and saves what
+        # is posted: reverting writes the row, so it needs change permission.
+        may_change = self.has_change_permission(request, self.get_object(request, object_id))
+        if request.method == "POST" and not may_change:
+            raise PermissionDenied
         request.reverting = True
+        request.revert_read_only = not may_change
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None) -> bool:
+        return getattr(request, "revert_read_only", False) or super().revert_disabled(request, obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -161,11 +170,15 @@ class ContentAdmin(SimpleHistoryAdmin):
         # The form shows an old version's values, but the edit starts from the current
         # row: that is the version a revert must not silently overwrite.
         current = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+        read_only = getattr(request, "revert_read_only", False)
 
         class RevertForm(form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 self.fields[VERSION_FIELD].initial = current
+                for form_field in self.fields.values():
+                    # Shown to view-only staff: values to read, nothing to send.
+                    form_field.disabled = form_field.disabled or read_only
 
         return RevertForm
 
