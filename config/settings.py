@@ -119,6 +119,7 @@ VAR_DIR = BASE_DIR / "var"  # local, git-ignored state: the default SQLite file,
 if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(exist_ok=True)
 
+SQLITE_BUSY_TIMEOUT = 3  # seconds
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
@@ -126,6 +127,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Two saves at once: a transaction that began by reading cannot wait for another's
+    # write lock (SQLite answers "database is locked" at once, to avoid a deadlock), so
+    # every transaction takes the write lock when it begins, waiting up to 3 s for it.
+    # A save that still finds the database busy is refused as a conflict (core.admin).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=SQLITE_BUSY_TIMEOUT
+    )
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # A database that has gone away should cost a visitor seconds, not minutes: a refused
     # or unanswered connection gives up after 3 s, and a kept connection whose host stops
