@@ -3,7 +3,8 @@
 The main ones: DATABASE_URL (default: SQLite file var/db.sqlite3), DEBUG ("1"/"true"; off
 unless set), SECRET_KEY (required unless DEBUG is on), ALLOWED_HOSTS (comma-separated; default
 localhost names only). Every variable read here (REDIS_URL, CACHE_KEY_PREFIX, HTTPS,
-BEHIND_PROXY, CSRF_TRUSTED_ORIGINS, STATIC_ROOT, SEEDS_DIR, AXES_FAILURE_LIMIT, BENCHMARK,
+BEHIND_PROXY, CSRF_TRUSTED_ORIGINS, STATIC_ROOT, SEEDS_DIR, AXES_FAILURE_LIMIT,
+LOCKOUT_FAILURES_PER_ADDRESS, LOCKOUT_FAILURES_PER_USERNAME, BENCHMARK,
 ...) is listed with its default in the README's Configuration table.
 """
 
@@ -87,12 +88,19 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Admin logins: five wrong passwords lock that username out from that address for an hour.
+# Admin logins, each limit for an hour: five wrong passwords lock that username out from
+# that address; 20 from one address (any usernames) lock the address; 20 for one username
+# (from any addresses) lock the username (config.lockout).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+LOCKOUT_FAILURES_PER_ADDRESS = int(os.environ.get("LOCKOUT_FAILURES_PER_ADDRESS", "20"))
+LOCKOUT_FAILURES_PER_USERNAME = int(os.environ.get("LOCKOUT_FAILURES_PER_USERNAME", "20"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A successful login clears that pair's failures only: an attacker's own account cannot
+# wipe the count against the address or another username.
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_HANDLER = "config.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
 
 ROOT_URLCONF = "config.urls"
 
