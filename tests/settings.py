@@ -13,6 +13,10 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The live server's request threads close their connection after each request. A kept one
+# stays with its thread while a browser keeps the HTTP connection alive, and is still open
+# when the test database is dropped. (The test client does not close connections at all.)
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Static files come from the app folders through the finders; no collectstatic run.
 STATIC_ROOT = None
