@@ -4,7 +4,7 @@ The main ones: DATABASE_URL (default: SQLite file var/db.sqlite3), DEBUG ("1"/"t
 unless set), SECRET_KEY (required unless DEBUG is on), ALLOWED_HOSTS (comma-separated; default
 localhost names only). Every variable read here (REDIS_URL, CACHE_KEY_PREFIX, HTTPS,
 BEHIND_PROXY, TRUSTED_PROXIES, CSRF_TRUSTED_ORIGINS, STATIC_ROOT, SEEDS_DIR, AXES_FAILURE_LIMIT,
-BENCHMARK,
+LOCKOUT_FAILURES_PER_ADDRESS, LOCKOUT_FAILURES_PER_USERNAME, BENCHMARK,
 ...) is listed with its default in the README's Configuration table.
 """
 
@@ -90,12 +90,19 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Admin logins: five wrong passwords lock that username out from that address for an hour.
+# Admin logins, each limit for an hour: five wrong passwords lock that username out from
+# that address; 20 from one address (any usernames) lock the address; 20 for one username
+# (from any addresses) lock the username (config.lockout).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+LOCKOUT_FAILURES_PER_ADDRESS = int(os.environ.get("LOCKOUT_FAILURES_PER_ADDRESS", "20"))
+LOCKOUT_FAILURES_PER_USERNAME = int(os.environ.get("LOCKOUT_FAILURES_PER_USERNAME", "20"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A successful login clears that pair's failures only: an attacker's own account cannot
+# wipe the count against the address or another username.
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_HANDLER = "config.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"
 
 ROOT_URLCONF = "config.urls"
 
@@ -122,6 +129,7 @@ VAR_DIR = BASE_DIR / "var"  # local, git-ignored state: the default SQLite file,
 if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(exist_ok=True)
 
+SQLITE_BUSY_TIMEOUT = 3  # seconds
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
@@ -129,6 +137,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Two saves at once: a transaction that began by reading cannot wait for another's
+    # write lock (SQLite answers "database is locked" at once, to avoid a deadlock), so
+    # every transaction takes the write lock when it begins, waiting up to 3 s for it.
+    # A save that still finds the database busy is refused as a conflict (core.admin).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=SQLITE_BUSY_TIMEOUT
+    )
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Django's backend, with a client-side limit on every round trip (core/postgresql).
     DATABASES["default"]["ENGINE"] = "core.postgresql"

@@ -3,21 +3,29 @@ locking (an edit over a newer version is refused and says what changed)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import PAGE_VAR
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
+from django.db import OperationalError
 from django.forms.models import _get_foreign_key
 from django.http import HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import Truncator, capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.locking import ConflictReport, EditConflict, changes_since, display_value
+from core.locking import (
+    ConflictReport,
+    EditConflict,
+    changes_since,
+    display_value,
+    is_lock_timeout,
+)
 
 admin.site.site_header = "Career Ladder Explorer: editor"
 admin.site.site_title = "Career Ladder Explorer editor"
@@ -27,6 +35,7 @@ VERSION_FIELD = "expected_version"
 # A row named inside another's history is cut to this many characters.
 SUBJECT_CHARS = 60
 HISTORY_VALUE_CHARS = 100
+CURRENT_SHOWN = "The page now shows the current version: make your edit again there."
 
 
 def conflict_message(
@@ -120,6 +129,36 @@ class VersionCheckedForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
+@contextmanager
+def refusing_lost_races(request, *, what: str, advice: str = CURRENT_SHOWN):
+    """A save that lost a race is refused with a message, not a 500 or a 503: one that
+    met a newer version under the row lock (between the form's check and the save), and
+    one that waited its turn for the database's lock until the wait ran out. The caller
+    answers with a redirect when this swallowed the error."""
+    try:
+        yield
+    except EditConflict as conflict:
+        messages.error(
+            request,
+            conflict_message(
+                conflict.model._meta.verbose_name,
+                conflict.report(),
+                {},
+                [],
+                when="at the same moment",
+                advice=advice,
+            ),
+        )
+    except OperationalError as error:
+        if request.method != "POST" or not is_lock_timeout(error):
+            raise
+        messages.error(
+            request,
+            f"This {what} was being saved by somebody else at the same moment, and the "
+            "database stayed busy, so your changes were not saved. Try again in a moment.",
+        )
+
+
 @dataclass
 class HistoryRow:
     """One line of a history page: a version of the row itself, or of a row edited
@@ -151,8 +190,26 @@ class ContentAdmin(SimpleHistoryAdmin):
             super().save_model(request, obj, form, change)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history lets anyone who may view the row open this form, and saves what
+        # is posted: reverting writes the row, so it needs change permission.
+        may_change = self.has_change_permission(request, self.get_object(request, object_id))
+        if request.method == "POST" and not may_change:
+            raise PermissionDenied
         request.reverting = True
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        request.revert_read_only = not may_change
+        with refusing_lost_races(
+            request,
+            what=self.model._meta.verbose_name,
+            advice="The history below shows what was saved: revert again if you still want to.",
+        ):
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id])
+        )
+
+    def revert_disabled(self, request, obj=None) -> bool:
+        return getattr(request, "revert_read_only", False) or super().revert_disabled(request, obj)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -161,31 +218,23 @@ class ContentAdmin(SimpleHistoryAdmin):
         # The form shows an old version's values, but the edit starts from the current
         # row: that is the version a revert must not silently overwrite.
         current = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+        read_only = getattr(request, "revert_read_only", False)
 
         class RevertForm(form):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 self.fields[VERSION_FIELD].initial = current
+                for form_field in self.fields.values():
+                    # Shown to view-only staff: values to read, nothing to send.
+                    form_field.disabled = form_field.disabled or read_only
 
         return RevertForm
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
+        with refusing_lost_races(request, what=self.model._meta.verbose_name):
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except EditConflict as conflict:
-            # Lost a race between the form's check and the save: say so, change nothing.
-            messages.error(
-                request,
-                conflict_message(
-                    conflict.model._meta.verbose_name,
-                    conflict.report(),
-                    {},
-                    [],
-                    when="at the same moment",
-                    advice="The page now shows the current version: make your edit again there.",
-                ),
-            )
-            return HttpResponseRedirect(request.path)
+        # The page now shows the current version, with the message above it.
+        return HttpResponseRedirect(request.path)
 
     # ---- history: the row's own versions and those of the rows edited inline on its page
 

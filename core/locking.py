@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 
@@ -49,6 +49,13 @@ class Versioned(models.Model):
                 raise EditConflict(type(self), self.pk, expected_version, current)
             self.version = (current or 0) + 1
             self.save(**kwargs)
+
+
+def is_lock_timeout(error: DatabaseError) -> bool:
+    """Whether a save gave up waiting for another's lock: SQLite's busy timeout ran out
+    ("database is locked"), or PostgreSQL's lock_timeout did (SQLSTATE 55P03)."""
+    cause = error.__cause__
+    return "database is locked" in str(error) or getattr(cause, "sqlstate", None) == "55P03"
 
 
 @dataclass(frozen=True)
