@@ -254,6 +254,10 @@ def dumps(objects, *, compact: bool = False) -> str:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     lines = []
     for row in data:
+        # A JSON field's keys in one order, as PostgreSQL's jsonb returns them in its own.
+        for key, value in row["fields"].items():
+            if isinstance(value, dict):
+                row["fields"][key] = dict(sorted(value.items()))
         defaults = {
             field.name: field.get_default()
             for field in apps.get_model(row["model"])._meta.concrete_fields
