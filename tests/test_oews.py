@@ -334,3 +334,22 @@ def test_an_editor_may_view_the_estimates_but_not_change_them(client, editor):
     assert page.status_code == 200 and "Salt Lake City-Murray, UT" in page.content.decode()
     assert client.post(change_url(estimate), {"hourly_median": "1.00"}).status_code == 403
     assert client.get("/admin/salaries/wageestimate/add/").status_code == 403
+
+
+def test_estimates_loaded_again_are_not_converted_again(monkeypatch):
+    """After a browser test empties the database the seed is loaded again: the rows the
+    session loaded before go back in as they were converted then, in one statement."""
+    from django.db.models import DecimalField
+
+    load(paths=[fixture_dir() / "wages.json"])  # converted once in this process
+    WageEstimate.objects.all().delete()
+    conversions = []
+    convert = DecimalField.get_db_prep_save
+    monkeypatch.setattr(
+        DecimalField,
+        "get_db_prep_save",
+        lambda self, *args: conversions.append(self) or convert(self, *args),
+    )
+    load(paths=[fixture_dir() / "wages.json"])
+    assert WageEstimate.objects.count() == 3346
+    assert conversions == []
