@@ -37,11 +37,11 @@ class FactInline(VersionedInline, admin.StackedInline):
 
 @admin.register(Source)
 class SourceAdmin(ContentAdmin):
-    list_display = ["title", "publisher", "published_on", "seed_file"]
-    list_filter = ["publisher", ("published_on", admin.EmptyFieldListFilter)]
+    list_display = ["title", "kind", "publisher", "published_on", "seed_file"]
+    list_filter = ["kind", "publisher", ("published_on", admin.EmptyFieldListFilter)]
     search_fields = ["title", "publisher", "seed_file"]
     prepopulated_fields = {"slug": ["title"]}
-    ordering = ["seed_file"]
+    ordering = ["kind", "seed_file", "slug"]
 
 
 @admin.register(Employer)

@@ -37,9 +37,15 @@ def normalise_whitespace(text: str) -> str:
 
 
 class Source(Versioned):
-    """One article from which facts are drawn."""
+    """One article from which facts are drawn, or one release of official statistics
+    (BLS's wage estimates), which is cited with its publisher's own caveat."""
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        STATISTICS = "statistics", "Official statistics"
 
     slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ARTICLE)
     title = models.CharField(max_length=200)
     title_is_descriptive = models.BooleanField(
         default=False,
@@ -50,17 +56,31 @@ class Source(Versioned):
         null=True, blank=True, help_text="Blank when the article gives no date."
     )
     seed_file = models.CharField(
-        max_length=100, unique=True, help_text="File name of the article under shared/seeds/."
+        max_length=100,
+        blank=True,
+        help_text="File name of the article under shared/seeds/ (blank for statistics).",
     )
     text = models.TextField(
         blank=True, help_text="The article's full text; every quote from it is checked against it."
+    )
+    url = models.URLField(blank=True, help_text="Where the statistics are published.")
+    caveat = models.TextField(
+        blank=True, help_text="The publisher's own caveat, in its words, shown with its figures."
     )
 
     objects = SourceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["seed_file"]
+        ordering = ["kind", "seed_file", "slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seed_file"], condition=~Q(seed_file=""), name="source_seed_file_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="statistics") | ~Q(seed_file=""), name="source_article_has_file"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -21,6 +21,10 @@ def _related(model, name: str):
 
 
 class SourceQuerySet(models.QuerySet):
+    def articles(self) -> SourceQuerySet:
+        """The five articles, without the official statistics cited beside them."""
+        return self.filter(kind=self.model.Kind.ARTICLE)
+
     def with_counts(self) -> SourceQuerySet:
         """Annotate how many rows of each kind every source supports."""
         counts = {}

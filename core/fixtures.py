@@ -3,10 +3,15 @@ reason of any bad row and changes nothing; the exporter writes what the loader r
 
 A load makes each model the files hold equal to the files: rows the files no longer hold
 are deleted, and the deletion is recorded in the row's history, where admin can restore
-it. Run `make export` before a load to keep rows added in admin."""
+it. Run `make export` before a load to keep rows added in admin.
+
+Files of official data written by a command (wages.json, by salaries' import_oews) are
+BULK_FILES: one row a line with defaults left out, loaded in bulk, each row's fields still
+validated and the database's constraints still checked, all in the same transaction."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -20,6 +25,8 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, connection, transaction
 from django.dispatch import Signal
 
+from core.models import DataVersion
+
 # File name -> the models it holds, in an order that loads cleanly.
 LAYOUT: dict[str, list[str]] = {
     "sources.json": ["careers.Source"],
@@ -29,7 +36,18 @@ LAYOUT: dict[str, list[str]] = {
     "salaries.json": ["salaries.SalaryFigure"],
     "ladders.json": ["ladders.Ladder", "ladders.Rung", "ladders.Promotion"],
     "cpi.json": ["salaries.CpiYear"],
+    "wages.json": [
+        "salaries.Occupation",
+        "salaries.Area",
+        "salaries.Industry",
+        "salaries.WageRelease",
+        "salaries.WageEstimate",
+    ],
+    "role_occupations.json": ["salaries.RoleOccupation"],
 }
+# Generated from official data and never edited in admin (no history): thousands of rows,
+# written compactly and saved in bulk, so a load stays about as quick as without them.
+BULK_FILES = {"wages.json"}
 
 
 class FixtureError(Exception):
@@ -87,9 +105,13 @@ def load(*, paths: list[Path]) -> int:
     count = 0
     loaded: dict[tuple[type, bool, str], list] = defaultdict(list)
     with transaction.atomic():
-        files = [(path, read_rows(Path(path))) for path in paths]
-        loading.send(load, objects=[row.object for _, rows in files for row in rows])
-        for path, rows in files:
+        # The text too: the bulk-loaded files (BULK_FILES) reuse rows converted before.
+        files = [(path, read_rows(Path(path)), Path(path).read_text("utf-8")) for path in paths]
+        loading.send(load, objects=[row.object for _, rows, _ in files for row in rows])
+        for path, rows, text in files:
+            if Path(path).name in BULK_FILES:
+                count += _load_in_bulk(Path(path).name, [row.object for row in rows], text)
+                continue
             for number, row in enumerate(rows, 1):
                 instance = row.object
                 what = f"{instance._meta.label_lower} pk={instance.pk}"
@@ -109,14 +131,105 @@ def load(*, paths: list[Path]) -> int:
                 if stored != _values(instance):
                     loaded[type(instance), stored is not None, Path(path).name].append(instance)
                 count += 1
-        _remove_rows_not_in(files)
+        _remove_rows_not_in([(path, rows) for path, rows, _ in files])
         try:
             connection.check_constraints()
         except DatabaseError as error:
             raise FixtureError(f"foreign keys do not match: {error}") from error
-        reset_sequences({type(row.object) for _, rows in files for row in rows})
+        reset_sequences({type(row.object) for _, rows, _ in files for row in rows})
         record_history(loaded)
     return count
+
+
+# Digests of the bulk files whose every row this process has validated: the tests load
+# the seed again after each browser test, and the same text need not be checked again.
+_validated: set[str] = set()
+
+
+def _load_in_bulk(name: str, objects: list, text: str) -> int:
+    """Save a bulk file's rows: each row's fields are validated as the loader validates
+    any row (foreign keys and constraints are left to the database, checked before the
+    load commits), then the new rows are inserted and the changed ones updated, a few
+    queries per model rather than several per row. A row the database refuses is found
+    and named by saving the rows one at a time."""
+    by_model: dict[type, list] = defaultdict(list)
+    for instance in objects:
+        by_model[type(instance)].append(instance)
+    changed = False
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    for number, instance in enumerate([] if digest in _validated else objects, 1):
+        relations = [f.name for f in instance._meta.concrete_fields if f.is_relation]
+        try:
+            instance.full_clean(
+                exclude=relations, validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            what = f"{instance._meta.label_lower} pk={instance.pk}"
+            raise FixtureError(f"{name}, row {number} ({what}): {_messages(error)}") from error
+    _validated.add(digest)
+    for model, instances in by_model.items():
+        names = [field.attname for field in model._meta.concrete_fields]
+        stored = {row["pk"]: row for row in model._base_manager.values("pk", *names)}
+        new = [instance for instance in instances if instance.pk not in stored]
+        updated = [
+            instance
+            for instance in instances
+            if instance.pk in stored
+            and {key: value for key, value in stored[instance.pk].items() if key != "pk"}
+            != _values(instance)
+        ]
+        fields = [f.name for f in model._meta.concrete_fields if not f.primary_key]
+        try:
+            with transaction.atomic():
+                _insert(model, new, prepared_as=(digest, connection.vendor, model._meta.label))
+                if updated:
+                    model._base_manager.bulk_update(updated, fields, batch_size=500)
+        except DatabaseError as error:
+            _name_the_refused_row(name, objects, [*new, *updated])
+            raise FixtureError(f"{name} ({model._meta.label_lower}): {error}") from error
+        changed = changed or bool(new or updated)
+    if changed:  # bulk writes send no signals: move the data version once, here
+        DataVersion.bump()
+    return len(objects)
+
+
+# Each bulk file's rows as the database takes them, by digest: after a browser test empties
+# the database, the tests insert the same rows again with nothing to convert.
+_prepared: dict[tuple[str, str, str], dict] = {}
+
+
+def _insert(model, instances: list, *, prepared_as: tuple[str, str, str]) -> None:
+    """INSERT the rows in one executemany (bulk_create's per-batch SQL building costs
+    several times more), each value converted as the ORM converts it on save."""
+    if not instances:
+        return
+    fields = model._meta.concrete_fields
+    rows = _prepared.setdefault(prepared_as, {})
+    for instance in instances:
+        if instance.pk not in rows:
+            rows[instance.pk] = [
+                field.get_db_prep_save(getattr(instance, field.attname), connection)
+                for field in fields
+            ]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [rows[instance.pk] for instance in instances])
+
+
+def _name_the_refused_row(name: str, objects: list, refused: list) -> None:
+    for instance in refused:
+        number = objects.index(instance) + 1
+        try:
+            with transaction.atomic():
+                instance.save_base(raw=True)
+        except DatabaseError as error:
+            what = f"{instance._meta.label_lower} pk={instance.pk}"
+            raise FixtureError(f"{name}, row {number} ({what}): {error}") from error
 
 
 def _remove_rows_not_in(files) -> None:
@@ -175,6 +288,31 @@ def reset_sequences(models) -> None:
                 cursor.execute(statement)
 
 
+def dumps(objects, *, compact: bool = False) -> str:
+    """The rows as the loader reads them. Compact (for BULK_FILES): one row a line, and a
+    field left out where it holds its default (a measure not published is null), which
+    the loader, and Django's loaddata, fill back in."""
+    # Normalise through json so the files are stable and end with a newline.
+    data = json.loads(serializers.serialize("json", objects))
+    if not compact:
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    lines = []
+    for row in data:
+        # A JSON field's keys in one order, as PostgreSQL's jsonb returns them in its own.
+        for key, value in row["fields"].items():
+            if isinstance(value, dict):
+                row["fields"][key] = dict(sorted(value.items()))
+        defaults = {
+            field.name: field.get_default()
+            for field in apps.get_model(row["model"])._meta.concrete_fields
+        }
+        row["fields"] = {
+            key: value for key, value in row["fields"].items() if value != defaults.get(key)
+        }
+        lines.append(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
 def export(directory: Path) -> list[Path]:
     """Write the current data in the loader's format, one file per LAYOUT entry."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -183,10 +321,7 @@ def export(directory: Path) -> list[Path]:
         objects = []
         for label in labels:
             objects.extend(apps.get_model(label).objects.order_by("pk"))
-        text = serializers.serialize("json", objects, indent=2)
-        # Normalise through json so the files are stable and end with a newline.
-        data = json.loads(text)
         path = directory / name
-        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        path.write_text(dumps(objects, compact=name in BULK_FILES), encoding="utf-8")
         written.append(path)
     return written

@@ -3,7 +3,16 @@ from django.contrib import admin, messages
 from careers.admin import RoleAdmin
 from careers.models import Role
 from core.admin import ContentAdmin, VersionedInline
-from salaries.models import CpiYear, SalaryFigure
+from salaries.models import (
+    Area,
+    CpiYear,
+    Industry,
+    Occupation,
+    RoleOccupation,
+    SalaryFigure,
+    WageEstimate,
+    WageRelease,
+)
 from salaries.pay import money
 from salaries.quotes import amounts_missing_from
 
@@ -35,6 +44,14 @@ class SalaryInline(VersionedInline, admin.StackedInline):
     ]
 
 
+class RoleOccupationInline(VersionedInline, admin.StackedInline):
+    model = RoleOccupation
+    autocomplete_fields = ["occupation"]
+    fields = [("occupation", "closeness"), "reason", "expected_version"]
+    max_num = 1
+    verbose_name = "federal occupation (SOC 2018)"
+
+
 # A role is edited with its pay: careers sits below salaries, so its admin cannot name the
 # pay inline, and this one takes the role's admin over with the inline in front.
 admin.site.unregister(Role)
@@ -42,7 +59,7 @@ admin.site.unregister(Role)
 
 @admin.register(Role)
 class RoleWithPayAdmin(RoleAdmin):
-    inlines = [SalaryInline, *RoleAdmin.inlines]
+    inlines = [SalaryInline, RoleOccupationInline, *RoleAdmin.inlines]
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -91,3 +108,63 @@ class CpiYearAdmin(ContentAdmin):
     search_fields = ["year"]
     list_filter = [("year", admin.AllValuesFieldListFilter)]
     ordering = ["-year"]
+
+
+@admin.register(RoleOccupation)
+class RoleOccupationAdmin(ContentAdmin):
+    list_display = ["role", "occupation", "closeness"]
+    list_filter = ["closeness", ("occupation", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["role__title", "occupation__title", "occupation__code", "reason"]
+    list_select_related = ["role", "occupation"]
+    autocomplete_fields = ["role", "occupation"]
+    ordering = ["role__title"]
+
+
+class PublishedDataAdmin(admin.ModelAdmin):
+    """BLS's published data, loaded from fixtures/wages.json (`manage.py import_oews`):
+    shown, never edited here, so it always matches the release."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Occupation)
+class OccupationAdmin(PublishedDataAdmin):
+    list_display = ["code", "title"]
+    search_fields = ["code", "title"]
+
+
+@admin.register(Area)
+class AreaAdmin(PublishedDataAdmin):
+    list_display = ["name", "code", "kind", "state_code"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Industry)
+class IndustryAdmin(PublishedDataAdmin):
+    list_display = ["code", "name"]
+
+
+@admin.register(WageRelease)
+class WageReleaseAdmin(PublishedDataAdmin):
+    list_display = ["name", "code", "published_on", "source"]
+
+
+@admin.register(WageEstimate)
+class WageEstimateAdmin(PublishedDataAdmin):
+    list_display = ["occupation", "area", "industry", "hourly_median", "annual_median", "release"]
+    list_filter = [
+        "release",
+        "industry",
+        "area__kind",
+        ("occupation", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["area__name", "occupation__title", "occupation__code"]
+    list_select_related = ["occupation", "area", "industry", "release"]

@@ -14,6 +14,17 @@ from simple_history.models import HistoricalRecords
 
 from careers.models import Role, SourcedStatement
 from salaries import pay
+
+# Official wage estimates (BLS OEWS) and the roles' federal occupations live in their own
+# module; importable from here like every model of the app.
+from salaries.official import (  # noqa: F401
+    Area,
+    Industry,
+    Occupation,
+    RoleOccupation,
+    WageEstimate,
+    WageRelease,
+)
 from salaries.pay import HOURS_PER_YEAR, NormalisedPay, StatedPay
 
 # The pay rules live in salaries.pay; other code imports these from here too.

@@ -113,3 +113,14 @@ def test_role_slugs_are_unique():
 
 def test_ladder_slugs_are_unique(source):
     refused(lambda: Ladder.objects.create(name="x", slug="convergys", source=source, quote="q"))
+
+
+def test_an_article_needs_its_file_and_statistics_need_none(source):
+    refused(lambda: Source.objects.create(slug="no-file", title="An article", seed_file=""))
+    refused(lambda: Source.objects.create(slug="twin", title="Twin", seed_file=source.seed_file))
+    for release in ["2026a01", "2027a01"]:  # several without a file do not collide
+        Source.objects.create(
+            slug=f"bls-oews-{release}", title="Statistics", kind=Source.Kind.STATISTICS
+        )
+    assert Source.objects.filter(seed_file="").count() == 3
+    assert Source.objects.articles().count() == 5

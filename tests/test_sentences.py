@@ -66,7 +66,7 @@ def test_every_sentence_of_every_article_is_quoted_or_listed_as_context_only():
     quotes = quotes_by_source()
     listed = set(context_only())
     missing = []
-    for source in Source.objects.all():
+    for source in Source.objects.articles():
         assert source.text, f"{source.seed_file} holds no text"
         for sentence in sentences(source.text):
             if (source.seed_file, sentence) in listed:
@@ -78,10 +78,10 @@ def test_every_sentence_of_every_article_is_quoted_or_listed_as_context_only():
 
 
 def test_every_context_only_line_is_a_sentence_of_its_article_and_quoted_by_no_row():
-    texts = dict(Source.objects.values_list("seed_file", "text"))
+    texts = dict(Source.objects.articles().values_list("seed_file", "text"))
     by_file = {seed_file: set(sentences(text)) for seed_file, text in texts.items()}
     quotes = quotes_by_source()
-    pks = dict(Source.objects.values_list("seed_file", "pk"))
+    pks = dict(Source.objects.articles().values_list("seed_file", "pk"))
     lines = context_only()
     assert lines
     assert len(lines) == len(set(lines)), "a sentence is listed twice"

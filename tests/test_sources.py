@@ -164,7 +164,7 @@ def test_a_quote_missing_from_the_text_is_listed_plainly(client):
 
 
 def test_the_headline_is_the_articles_title_never_its_file_name(client):
-    for source in Source.objects.all():
+    for source in Source.objects.articles():
         html = client.get(source.get_absolute_url()).content.decode()
         assert re.search(r"<h1>(.*?)</h1>", html, re.S)[1] == escape(source.title)
         assert f"<title>{escape(source.title)}" in html
