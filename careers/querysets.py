@@ -25,6 +25,10 @@ class SourceQuerySet(models.QuerySet):
         """The five articles, without the official statistics cited beside them."""
         return self.filter(kind=self.model.Kind.ARTICLE)
 
+    def statistics(self) -> SourceQuerySet:
+        """The official statistics (BLS's wage estimates), cited apart from the articles."""
+        return self.filter(kind=self.model.Kind.STATISTICS)
+
     def with_counts(self) -> SourceQuerySet:
         """Annotate how many rows of each kind every source supports."""
         counts = {}

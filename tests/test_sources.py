@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_source_list_counts_what_each_article_supports(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):  # and the official statistics, with their counts
         response = client.get("/sources/")
     html = response.content.decode()
     for source in Source.objects.all():
@@ -198,3 +198,26 @@ def test_a_swap_to_another_page_of_rows_relinks_what_each_passage_backs(client):
     assert "(on another page of the rows)" in backings  # page one's rows
     full = client.get(source.get_absolute_url()).content.decode()
     assert "hx-swap-oob" not in full and full.count('id="backings"') == 1
+
+
+def test_official_statistics_are_listed_apart_from_the_articles(client):
+    from careers.models import Source
+
+    html = client.get("/sources/").content.decode()
+    articles, statistics = html.split('id="statistics-heading"')
+    assert "one of these 5 articles" in articles
+    bls = Source.objects.statistics().get()
+    assert bls.title not in articles and bls.title in statistics
+    assert " wage estimates</p>" in statistics
+
+
+def test_a_statistics_source_page_gives_its_caveat_and_no_article_to_read(client):
+    from careers.models import Source
+
+    bls = Source.objects.statistics().get()
+    response = client.get(bls.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "BLS.gov cannot vouch for the data or analyses derived from these data" in html
+    assert "May 2025 release" in html
+    assert "Read the article" not in html and "stored as" not in html

@@ -1,5 +1,7 @@
-"""The source articles: every row drawn from each, a page at a time."""
+"""The source articles (every row drawn from each, a page at a time) and the official
+statistics cited beside them."""
 
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -16,7 +18,10 @@ from core.pagination import PER_PAGE, paginate
 @cached_page
 def source_list(request: HttpRequest) -> HttpResponse:
     context = {
-        "sources": Source.objects.with_counts(),
+        "sources": Source.objects.articles().with_counts(),
+        "statistics": Source.objects.statistics().annotate(
+            estimates=Count("wage_releases__estimates")
+        ),
         "outsourcing": Fact.objects.on_topic("outsourcing"),
     }
     return render(request, "explorer/source_list.html", context)
@@ -27,6 +32,11 @@ def source_list(request: HttpRequest) -> HttpResponse:
 @cached_page(params=["page"])
 def source_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.with_counts(), slug=slug)
+    if source.kind == Source.Kind.STATISTICS:
+        # Official statistics: no stored article to read, no sentences; what they hold.
+        releases = source.wage_releases.annotate(estimate_count=Count("estimates"))
+        context = {"source": source, "releases": releases}
+        return render(request, "explorer/statistics_detail.html", context)
     statements = source.statements()
     paging, status = paginate(request, statements)
     article = read_article(source, paging["page"].object_list)
