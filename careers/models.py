@@ -216,12 +216,19 @@ class Role(Versioned):
     def least_required_years(self):
         """The least minimum experience any source asks for (the same rule as
         RoleQuerySet.within_experience, on prefetched rows)."""
-        years = [
-            req.experience_min_years
+        return min(
+            (req.experience_min_years for req in self.required_experience_statements()),
+            default=None,
+        )
+
+    def required_experience_statements(self) -> list[RequirementStatement]:
+        """The statements whose minimum experience counts (from prefetched rows): the ones
+        RoleQuerySet.within_experience takes the least of."""
+        return [
+            req
             for req in self.requirements.all()
             if req.necessity in EXPERIENCE_COUNTS and req.experience_min_years is not None
         ]
-        return min(years, default=None)
 
     def cited_rows(self, *, facts: bool = True) -> list[SourcedStatement]:
         """Every sourced row about this role (from prefetched rows): requirements, pay

@@ -11,7 +11,7 @@ from django.http import QueryDict
 
 from careers.models import EducationLevel, RequirementStatement, Role
 from careers.querysets import RoleQuerySet
-from careers.requirements import ASKED_NOT_REQUIRED, QUALIFYING
+from careers.requirements import ASKED_NOT_REQUIRED
 from core.choosers import find_named
 from salaries.models import HOURS_PER_YEAR, CpiYear, PayPeriod
 from salaries.selectors import by_top_pay, roles_paying_at_least
@@ -175,26 +175,30 @@ class RoleFilterForm(forms.Form):
         level, years = filters.get("education"), filters.get("experience")
         if level is None and years is None:
             return RuledOut()
-        params = self.data.copy()
-        params.pop("education", None)
-        params.pop("experience", None)
-        wider = type(self)(params, cpi=self.cpi)
-        wider.is_valid()
+        wider = self.without("education", "experience")
         kept = self.filter(Role.objects.all()).values("pk")
         left_out = wider.filter(Role.objects.all()).exclude(pk__in=kept)
         statements = Prefetch("requirements", RequirementStatement.objects.select_related("source"))
         roles = left_out.prefetch_related(statements).order_by(Lower("title"), "pk")
         listed = []
         for role in roles[:limit]:
+            # The same statements the filters read (Role's rules), beyond what was given.
+            above = {
+                req.pk
+                for req in role.required_education_statements()
+                if level is not None and req.education > level
+            }
+            longer = {
+                req.pk
+                for req in role.required_experience_statements()
+                if years is not None and req.experience_min_years > years
+            }
             reasons = []
             for req in role.requirements.all():
-                if req.necessity not in QUALIFYING:
-                    continue
                 asks = []
-                if level is not None and req.education is not None and req.education > level:
+                if req.pk in above:
                     asks.append(req.education_brief)
-                low = req.experience_min_years
-                if years is not None and low is not None and low > years:
+                if req.pk in longer:
                     subject = (
                         f" {req.experience_field}" if req.experience_field else " of experience"
                     )
@@ -210,14 +214,20 @@ class RoleFilterForm(forms.Form):
         links (an empty result) runs its query."""
         links = []
         for name, words in self.describe():
-            params = query.copy()
-            params.pop(name, None)
-            if name == "min_pay":
-                params.pop("pay_period", None)
-                params.pop("pay_today", None)
-            wider = type(self)(params, cpi=self.cpi)
-            links.append((words, params.urlencode(), wider.results().count))
+            names = [name, "pay_period", "pay_today"] if name == "min_pay" else [name]
+            wider = self.without(*names, query=query)
+            links.append((words, wider.data.urlencode(), wider.results().count))
         return links
+
+    def without(self, *names: str, query: QueryDict | None = None) -> RoleFilterForm:
+        """The same filters (from `query`, else this form's data) less the named fields,
+        validated."""
+        params = (self.data if query is None else query).copy()
+        for name in names:
+            params.pop(name, None)
+        wider = type(self)(params, cpi=self.cpi)
+        wider.is_valid()
+        return wider
 
     def describe(self) -> list[tuple[str, str]]:
         """(field name, plain words) for each active filter, for the results summary."""

@@ -77,16 +77,21 @@ def remembered(request: HttpRequest, param: str) -> list[str]:
     return [slug for slug in raw.split(",") if SLUG.fullmatch(slug)][:MAX_ITEMS]
 
 
+def remembered_dollars(request: HttpRequest) -> str:
+    """The remembered dollars year, or "" when none (or the cookie holds anything else)."""
+    dollars = request.COOKIES.get(DOLLARS_COOKIE, "")
+    return dollars if YEAR.fullmatch(dollars) else ""
+
+
 def remembered_variant(request: HttpRequest) -> str:
     """What a cached page may take from the comparison cookies, exactly as the pages read
     them (validated slugs, at most MAX_ITEMS of each kind; a four-digit year): the page
     cache keys on this, never on the raw cookie text."""
-    dollars = request.COOKIES.get(DOLLARS_COOKIE, "")
     return "|".join(
         [
             ",".join(remembered(request, "role")),
             ",".join(remembered(request, "ladder")),
-            dollars if YEAR.match(dollars) else "",
+            remembered_dollars(request),
         ]
     )
 
@@ -94,8 +99,7 @@ def remembered_variant(request: HttpRequest) -> str:
 def remembered_query(request: HttpRequest, param: str, slugs: list[str]) -> str:
     """The query for these items with the remembered dollars year, if any."""
     pairs = [(param, slug) for slug in slugs]
-    dollars = request.COOKIES.get(DOLLARS_COOKIE, "")
-    if YEAR.fullmatch(dollars):
+    if dollars := remembered_dollars(request):
         pairs.append(("dollars", dollars))
     return urlencode(pairs)
 
