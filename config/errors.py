@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.views import defaults
 
 from api.errors import api_error
-from core.middleware import ControlCharacterInAddress
+from core.middleware import ShownBadRequest
 
 API_PREFIX = "/api/"
 
@@ -17,7 +17,7 @@ def wants_json(request: HttpRequest) -> bool:
 
 def bad_request(request, exception, template_name="400.html"):
     # Only a message written to be shown is shown; others may hold internals.
-    message = str(exception) if isinstance(exception, ControlCharacterInAddress) else ""
+    message = str(exception) if isinstance(exception, ShownBadRequest) else ""
     if wants_json(request):
         return api_error(400, message)
     if message:

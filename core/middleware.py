@@ -15,7 +15,11 @@ CONTROL_RANGES = r"\x00-\x1f\x7f-\x9f"  # also the API document's slug pattern
 CONTROL = re.compile(f"[{CONTROL_RANGES}]")
 
 
-class ControlCharacterInAddress(BadRequest):
+class ShownBadRequest(BadRequest):
+    """A 400 whose message is written to be shown (it echoes nothing of the request)."""
+
+
+class ControlCharacterInAddress(ShownBadRequest):
     """Its message names the character, and is safe to show: it echoes nothing else."""
 
 

@@ -7,6 +7,8 @@ class ExplorerConfig(AppConfig):
 
     def ready(self) -> None:
         from core.cache import vary_cache_on
+        from explorer.area import remembered_code
         from explorer.compare.memory import remembered_variant
 
         vary_cache_on(remembered_variant)
+        vary_cache_on(remembered_code)

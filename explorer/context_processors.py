@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
+from explorer.area import chosen_area
 from salaries.models import HOURS_PER_YEAR, CpiYear
 
 
@@ -10,3 +11,8 @@ def pay_conventions(request) -> dict:
         "hours_per_year": HOURS_PER_YEAR,
         "cpi_table": SimpleLazyObject(CpiYear.objects.as_table),
     }
+
+
+def area(request) -> dict:
+    """The area whose official figures the pages show (named on every page)."""
+    return {"area": SimpleLazyObject(lambda: chosen_area(request))}

@@ -4,7 +4,7 @@ had (careers:role-detail, ladders:ladder-detail, ...)."""
 from django.urls import include, path
 
 from explorer.compare import views as compare
-from explorer.views import ladders, roles, sources
+from explorer.views import area, ladders, roles, sources
 
 role_pages = [
     path("roles/", roles.role_list, name="role-list"),
@@ -12,6 +12,7 @@ role_pages = [
     path("compare/roles/", compare.compare_roles, name="compare-roles"),
     path("sources/", sources.source_list, name="source-list"),
     path("sources/<slug:slug>/", sources.source_detail, name="source-detail"),
+    path("area/", area.choose_area, name="choose-area"),
 ]
 ladder_pages = [
     path("ladders/", ladders.ladder_list, name="ladder-list"),

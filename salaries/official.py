@@ -207,6 +207,45 @@ class WageEstimate(models.Model):
     def is_top_coded(self, name: str) -> bool:
         return TOP_CODED in self.footnotes_of(name)
 
+    def shown(self, name: str) -> str:
+        """A measure as the pages write it, or in words why there is no figure: BLS's
+        footnotes (top-coded, not released), or not published at this level at all."""
+        value = self.measure(name)
+        hourly = name.startswith("hourly_")
+        if value is None:
+            if self.is_top_coded(name):
+                top = TOP_CODE_HOURLY if hourly else TOP_CODE_ANNUAL
+                return f"{money(top, hourly)} or more (BLS publishes no higher figure)"
+            if NOT_RELEASED in self.footnotes_of(name):
+                return "not released by BLS"
+            return "not published for this area"
+        if name.startswith("annual_") or hourly:
+            return money(value, hourly)
+        if name == "employment":
+            return f"{value:,.0f}"
+        if name.endswith("_rse"):
+            return f"{value}%"
+        return f"{value}"
+
+    def percentiles(self, kind: str = "annual") -> list[tuple[str, Decimal | None]]:
+        """(label, value) of the 10th, 25th, 50th, 75th and 90th percentile wages."""
+        names = ["p10", "p25", "median", "p75", "p90"]
+        labels = ["10th percentile", "25th percentile", "Median", "75th percentile"]
+        labels.append("90th percentile")
+        return [
+            (label, self.measure(f"{kind}_{name}"))
+            for label, name in zip(labels, names, strict=True)
+        ]
+
+
+# BLS's top code for the May 2025 release (footnote 5): wages at or above it are not shown.
+TOP_CODE_HOURLY = Decimal("115.00")
+TOP_CODE_ANNUAL = Decimal("239200")
+
+
+def money(value: Decimal, hourly: bool) -> str:
+    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
+
 
 class Closeness(models.TextChoices):
     SAME = "same", "the same occupation"

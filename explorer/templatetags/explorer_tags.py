@@ -52,3 +52,16 @@ def fit_for(form, role) -> str:
     """The filter form's word on one role: "Sources say you qualify", or what no source
     states (see RoleFilterForm.fit)."""
     return form.fit(role)
+
+
+@register.filter
+def shown(estimate, measure: str) -> str:
+    """An official estimate's measure as the pages write it, or why there is none:
+    `{{ estimate|shown:"annual_median" }}`."""
+    return estimate.shown(measure) if estimate is not None else ""
+
+
+@register.filter
+def pay_of(pay_by_role: dict, role):
+    """The PayToday of a role from a dict keyed by role id: `{{ pay|pay_of:role }}`."""
+    return pay_by_role.get(getattr(role, "pk", role)) if pay_by_role else None
