@@ -36,7 +36,9 @@ def test_a_name_several_areas_share_lists_them_to_choose_from(client):
     assert response.status_code == 200 and "area" not in response.cookies
     names = [area.name for area in response.context["suggestions"]]
     assert "Springfield, IL" in names and "Springfield, MA" in names
-    assert f"?area={Area.objects.get(name='Springfield, IL').code}&amp;next=/roles/" in response.text
+    assert (
+        f"?area={Area.objects.get(name='Springfield, IL').code}&amp;next=/roles/" in response.text
+    )
 
 
 def test_a_name_no_area_has_says_so(client):
@@ -99,9 +101,7 @@ def test_the_next_page_is_never_another_site(client):
         assert response["Location"] == "/roles/", target
 
 
-def test_naming_the_area_costs_no_query_once_the_areas_are_known(
-    client, django_assert_num_queries
-):
+def test_naming_the_area_costs_no_query_once_the_areas_are_known(client, django_assert_num_queries):
     known_areas()
     client.cookies["area"] = UTAH
     with django_assert_num_queries(0):

@@ -88,8 +88,9 @@ def test_a_step_falls_back_to_national_when_one_end_has_no_local_figure():
 
 
 def test_a_step_within_one_occupation_says_bls_shows_no_difference():
-    csr, senior = role("customer-service-representative"), role(
-        "senior-customer-service-representative"
+    csr, senior = (
+        role("customer-service-representative"),
+        role("senior-customer-service-representative"),
     )
     found = pay_today([csr, senior])
     change = step_change(found[csr.pk], found[senior.pk])
