@@ -20,6 +20,10 @@ from core.content import content_models
 from core.models import DataVersion
 
 PAGE_TIMEOUT = 60 * 60
+# A page for a typed value (a search, an amount, a name) is kept this long only: any
+# text makes its own address, so these entries must leave the cache by themselves, not
+# wait for the LRU to push out the pages everyone asks for.
+TYPED_TIMEOUT = 2 * 60
 KEPT_HEADERS = ["Content-Type", "Vary", "Content-Disposition"]
 
 # What else of a request a page depends on, beside its address: each function gives a short
@@ -93,7 +97,7 @@ def signed_in(request: HttpRequest) -> bool:
     return bool(user and user.is_authenticated)
 
 
-def cached_page(view=None, *, params: Iterable[str] = ()):
+def cached_page(view=None, *, params: Iterable[str] = (), typed: Iterable[str] = ()):
     """Serve GETs and HEADs from the cache to everyone but signed-in staff: `@cached_page`
     for a page that reads no query parameter, `@cached_page(params=[...])` for one that
     reads these. Only canonical addresses are cached (known parameters, in one order) and
@@ -101,10 +105,12 @@ def cached_page(view=None, *, params: Iterable[str] = ()):
     cache. A session cookie alone changes nothing (anyone can send one): only a session
     that signs someone in gets a freshly rendered page. Every response varies on Cookie:
     what a page offers depends on the remembered comparisons (part of the key, see
-    vary_cache_on), whether or not it touched the session."""
+    vary_cache_on), whether or not it touched the session. `typed` names the params a
+    person types freely: a page where any of them is given is kept for TYPED_TIMEOUT."""
     if view is None:
-        return lambda view: cached_page(view, params=params)
-    known = frozenset(params)
+        return lambda view: cached_page(view, params=params, typed=typed)
+    known = frozenset(params) | frozenset(typed)
+    free = frozenset(typed)
 
     def uncached(request, args, kwargs, label: str | None):
         response = view(request, *args, **kwargs)
@@ -138,7 +144,9 @@ def cached_page(view=None, *, params: Iterable[str] = ()):
         if response.status_code == 200 and not response.streaming:
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             entry = (version, response.status_code, headers, response.content)
-            cache_call(lambda: cache.set(key, entry, PAGE_TIMEOUT), None)
+            typed_in = any(request.GET.get(name, "").strip() for name in free)
+            timeout = TYPED_TIMEOUT if typed_in else PAGE_TIMEOUT
+            cache_call(lambda: cache.set(key, entry, timeout), None)
         response["X-Cache"] = "miss"
         patch_vary_headers(response, ["Cookie"])
         return response

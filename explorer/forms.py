@@ -42,6 +42,8 @@ class RoleFilterForm(forms.Form):
     """The job seeker's filters. Every field is optional; an invalid one is reported
     next to the field and left out of the filtering."""
 
+    TYPED = ["q", "experience", "min_pay"]  # typed freely, not chosen from a list
+
     q = forms.CharField(
         label="Search titles and duties",
         required=False,

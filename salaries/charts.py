@@ -109,3 +109,92 @@ def pay_chart(rows: list[tuple[str, NormalisedPay]], width: int = 720, unit: str
         axis_y=axis_y,
         unit=unit or "US dollars a year",
     )
+
+
+@dataclass
+class Spread:
+    """One estimate's 10th-90th percentile wages drawn on a shared yearly axis: a thin
+    line from p10 to p90, a box from p25 to p75 and a mark at the median. A top-coded
+    90th percentile (BLS publishes no figure above $239,200) ends in an arrow."""
+
+    label: str
+    estimate: object  # a salaries.official.WageEstimate
+    y: float = 0
+    x_p10: float | None = None
+    x_p25: float | None = None
+    x_median: float | None = None
+    x_p75: float | None = None
+    x_p90: float | None = None
+    top_coded: bool = False
+
+    @property
+    def box_width(self) -> float:
+        if self.x_p25 is None or self.x_p75 is None:
+            return 0
+        return max(self.x_p75 - self.x_p25, 0)
+
+
+@dataclass
+class SpreadChart:
+    rows: list[Spread]
+    width: int
+    height: int
+    axis_max: Decimal
+    ticks: list[tuple[float, str]]
+    plot_left: int
+    axis_y: float
+    bar_height: int = BAR_HEIGHT
+
+
+SPREAD_NAMES = ["annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"]
+
+
+def wage_spread_chart(rows: list[tuple[str, object]], width: int = 640) -> SpreadChart:
+    """Lay out (label, estimate) rows on one axis from $0 past the highest published
+    annual percentile; a top-coded 90th percentile (not published) runs on to the axis's
+    end in an arrow. An estimate is anything with the annual_* attributes and
+    is_top_coded()."""
+    values = [
+        getattr(estimate, name)
+        for _, estimate in rows
+        for name in SPREAD_NAMES
+        if getattr(estimate, name) is not None
+    ]
+    coded = any(estimate.is_top_coded("annual_p90") for _, estimate in rows)
+    top = float(max(values or [Decimal(1)]))
+    if coded:
+        top *= 1 + OPEN_END
+    step = nice_step(top, most_ticks=5)
+    axis_max = Decimal(str(step * math.ceil(top / step)))
+    plot_width = width - LEFT - RIGHT
+
+    def x(value: Decimal | None) -> float | None:
+        if value is None:
+            return None
+        return round(LEFT + float(value / axis_max) * plot_width, 2)
+
+    spreads = []
+    for index, (label, estimate) in enumerate(rows):
+        spread = Spread(label=label, estimate=estimate, y=TOP + index * ROW_HEIGHT + 18)
+        spread.x_p10, spread.x_p25, spread.x_median, spread.x_p75, spread.x_p90 = (
+            x(getattr(estimate, name)) for name in SPREAD_NAMES
+        )
+        if estimate.is_top_coded("annual_p90"):
+            spread.top_coded = True
+            spread.x_p90 = LEFT + plot_width
+        spreads.append(spread)
+    axis_y = TOP + len(rows) * ROW_HEIGHT
+    ticks = []
+    value = Decimal(0)
+    while value <= axis_max:
+        ticks.append((x(value), tick_label(value)))
+        value += Decimal(str(step))
+    return SpreadChart(
+        rows=spreads,
+        width=width,
+        height=int(axis_y + AXIS_SPACE),
+        axis_max=axis_max,
+        ticks=ticks,
+        plot_left=LEFT,
+        axis_y=axis_y,
+    )

@@ -111,6 +111,19 @@ MEASURES: list[str] = [
     "jobs_per_1000",
     "location_quotient",
 ]
+# The measures a page lists for one estimate, in the order and words it lists them.
+LISTED_MEASURES: list[tuple[str, str]] = [
+    ("annual_median", "Median a year"),
+    ("hourly_median", "Median an hour"),
+    ("annual_p10", "10th percentile a year"),
+    ("annual_p25", "25th percentile a year"),
+    ("annual_p75", "75th percentile a year"),
+    ("annual_p90", "90th percentile a year"),
+    ("annual_mean", "Mean a year"),
+    ("employment", "Employment (jobs)"),
+    ("jobs_per_1000", "Jobs per 1,000 jobs"),
+    ("location_quotient", "Location quotient"),
+]
 # BLS's footnote for a wage it does not publish because it is at or above the top code.
 TOP_CODED = "5"
 NOT_RELEASED = "8"
@@ -214,11 +227,10 @@ class WageEstimate(models.Model):
         hourly = name.startswith("hourly_")
         if value is None:
             if self.is_top_coded(name):
-                top = TOP_CODE_HOURLY if hourly else TOP_CODE_ANNUAL
-                return f"{money(top, hourly)} or more (BLS publishes no higher figure)"
+                return "above BLS's top code (not published)"
             if NOT_RELEASED in self.footnotes_of(name):
                 return "not released by BLS"
-            return "not published for this area"
+            return "not published"
         if name.startswith("annual_") or hourly:
             return money(value, hourly)
         if name == "employment":
@@ -236,11 +248,6 @@ class WageEstimate(models.Model):
             (label, self.measure(f"{kind}_{name}"))
             for label, name in zip(labels, names, strict=True)
         ]
-
-
-# BLS's top code for the May 2025 release (footnote 5): wages at or above it are not shown.
-TOP_CODE_HOURLY = Decimal("115.00")
-TOP_CODE_ANNUAL = Decimal("239200")
 
 
 def money(value: Decimal, hourly: bool) -> str:

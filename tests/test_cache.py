@@ -375,3 +375,35 @@ def test_cookies_that_read_as_the_same_comparison_share_one_entry(client):
     assert client.get(URL)["X-Cache"] == "miss"
     client.cookies["compare_role"] = "supervisor,not a slug!"
     assert client.get(URL)["X-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    "url, typed",
+    [
+        ("/roles/?q=billing", True),
+        ("/roles/?min_pay=30000", True),
+        ("/roles/?education=2", False),
+        ("/roles/", False),
+        ("/paths/?from=customer-service-representative", True),
+        ("/ladders/", False),
+    ],
+)
+def test_pages_for_typed_values_leave_the_cache_by_themselves(client, monkeypatch, url, typed):
+    from django.core.cache import cache
+
+    from core import cache as page_cache
+
+    kept = []
+    real_set = cache.set
+    monkeypatch.setattr(
+        page_cache.cache,
+        "set",
+        lambda key, value, timeout=None: (
+            kept.append((key, timeout)) or real_set(key, value, timeout)
+        ),
+    )
+    assert client.get(url).status_code == 200
+    timeouts = [timeout for key, timeout in kept if key.startswith("page:")]
+    expected = page_cache.TYPED_TIMEOUT if typed else page_cache.PAGE_TIMEOUT
+    assert timeouts == [expected]
+    assert page_cache.TYPED_TIMEOUT <= 300 < page_cache.PAGE_TIMEOUT

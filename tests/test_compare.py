@@ -478,3 +478,19 @@ def test_the_compare_page_offers_the_remembered_comparisons(client):
     html = client.get("/compare/").content.decode()
     assert "Resume your comparison of Supervisor and Executive" in html
     assert 'href="/compare/roles/?role=supervisor&amp;role=executive"' in html
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        ["executive\u3000", "manager"],  # a non-Latin-1 space after a slug
+        [" executive", "manager"],
+        ["executive", "manager", "executive"],  # a repeat
+        ["executive", "", "manager"],  # an empty "add a role" field
+    ],
+)
+def test_an_odd_spelling_of_a_selection_is_sent_to_its_one_address(client, asked):
+    response = client.get("/compare/roles/", {"role": asked})
+    assert response.status_code == 302
+    assert response["Location"] == "/compare/roles/?role=executive&role=manager"
+    assert "compare_role" not in response.cookies

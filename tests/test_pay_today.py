@@ -107,11 +107,11 @@ def test_figures_bls_does_not_publish_are_put_in_words():
     row = estimate("43-4051", NATIONAL)
     assert row.shown("annual_median") == f"${row.annual_median:,.0f}"
     assert row.shown("hourly_median") == f"${row.hourly_median:,.2f}"
-    assert row.shown("location_quotient") == "not published for this area"
+    assert row.shown("location_quotient") == "not published"
     row.annual_p90, row.footnotes = None, {"annual_p90": ["5"]}
-    assert row.shown("annual_p90") == "$239,200 or more (BLS publishes no higher figure)"
+    assert row.shown("annual_p90") == "above BLS's top code (not published)"
     row.hourly_p90, row.footnotes = None, {"hourly_p90": ["5"]}
-    assert row.shown("hourly_p90") == "$115.00 or more (BLS publishes no higher figure)"
+    assert row.shown("hourly_p90") == "above BLS's top code (not published)"
     row.annual_mean, row.footnotes = None, {"annual_mean": ["8"]}
     assert row.shown("annual_mean") == "not released by BLS"
     labels = [label for label, _ in row.percentiles()]

@@ -103,9 +103,10 @@ def read_selection(
         found[value] for value in extra if value in found and found[value].pk not in shown
     ]
     every = selection.slugs + [item.slug for item in selection.left_out]
-    if not selection.error and wanted + extra != every:
-        # A typed name: answer at the address that names every item by its slug, which
-        # is what links, the remembered comparison and the page cache all go by.
+    if not selection.error and request.GET.getlist(param) != every:
+        # A typed name, a slug with spaces around it, a repeat or an empty field: answer
+        # at the address that names every item once by its slug, which is what links,
+        # the remembered comparison and the page cache all go by.
         params = request.GET.copy()
         params.setlist(param, every)
         selection.canonical = params.urlencode()

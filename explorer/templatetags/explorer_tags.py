@@ -4,6 +4,7 @@ and pay in today's dollars beside it."""
 from django import template
 from django.utils.html import format_html
 
+from salaries.official import LISTED_MEASURES
 from salaries.selectors import pay_context as pay_context_of
 from salaries.selectors import pay_dates as pay_dates_of
 
@@ -15,6 +16,12 @@ def pay_context(*, starting: bool = False) -> dict:
     """Where pay varies with place and, with `starting`, where field-wide pay starts:
     shown wherever pay is, so no figure reads as if it held everywhere."""
     return {"context": pay_context_of(starting=starting)}
+
+
+@register.inclusion_tag("explorer/_pay_today.html")
+def pay_today_section(pay, spread) -> dict:
+    """A role's official pay today (salaries.today.PayToday) with its chart and table."""
+    return {"pay": pay, "spread": spread, "today_measures": LISTED_MEASURES}
 
 
 @register.inclusion_tag("explorer/_pay_dates.html", takes_context=True)

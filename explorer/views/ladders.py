@@ -56,7 +56,7 @@ def career_map(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_safe
 @vary_on_headers("HX-Request")
-@cached_page(params=[*PathForm.PUBLIC_NAMES, *PathForm.base_fields])
+@cached_page(typed=[*PathForm.PUBLIC_NAMES, *PathForm.base_fields])
 def path_finder(request: HtmxHttpRequest) -> HttpResponse:
     form = PathForm.from_query(request.GET)
     context = {"form": form, "choices": drop_down_choices(Role.objects.all(), "title")}

@@ -11,6 +11,7 @@ from core.cache import cached_page
 from core.context import parts
 from core.htmx import HtmxHttpRequest, fragment
 from core.pagination import paginate
+from explorer.area import chosen_area
 from explorer.compare.memory import add_link
 from explorer.forms import RoleFilterForm
 from ladders.profiles import RoleProfile
@@ -19,7 +20,7 @@ from salaries.models import CpiYear, SalaryFigure
 
 @require_safe
 @vary_on_headers("HX-Request")
-@cached_page(params=[*RoleFilterForm.base_fields, "page"])
+@cached_page(params=[*RoleFilterForm.base_fields, "page"], typed=RoleFilterForm.TYPED)
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
     cpi = CpiYear.objects.as_table()  # one read, for the pay filter and today's dollars
     form = RoleFilterForm(request.GET or None, cpi=cpi)
@@ -45,5 +46,7 @@ def role_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.with_profile(), slug=slug)
     compare = add_link(request, "role", reverse("careers:compare-roles"), role)
     return render(
-        request, "explorer/role_detail.html", {**parts(RoleProfile.of(role)), "compare": compare}
+        request,
+        "explorer/role_detail.html",
+        {**parts(RoleProfile.of(role, chosen_area(request))), "compare": compare},
     )
