@@ -52,7 +52,8 @@ def check_choices(measure: str, sort: str) -> None:
         offered = " or ".join(f"“{name}”" for name in MAP_MEASURES)
         raise UnknownChoice(f"The map can be coloured by {offered} only.")
     if sort not in SORTS:
-        offered = ", ".join(f"“{name}”" for name in SORTS)
+        *most, last = (f"“{name}”" for name in SORTS)
+        offered = f"{', '.join(most)} or {last}"
         raise UnknownChoice(f"The areas can be sorted by {offered} only.")
 
 
