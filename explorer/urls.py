@@ -4,7 +4,7 @@ had (careers:role-detail, ladders:ladder-detail, ...)."""
 from django.urls import include, path
 
 from explorer.compare import views as compare
-from explorer.views import area, ladders, roles, sources
+from explorer.views import area, jobs, ladders, roles, sources
 
 role_pages = [
     path("roles/", roles.role_list, name="role-list"),
@@ -13,6 +13,8 @@ role_pages = [
     path("sources/", sources.source_list, name="source-list"),
     path("sources/<slug:slug>/", sources.source_detail, name="source-detail"),
     path("area/", area.choose_area, name="choose-area"),
+    path("roles/<slug:slug>/jobs/", jobs.role_jobs, name="role-jobs"),
+    path("checked/", jobs.articles_checked, name="articles-checked"),
 ]
 ladder_pages = [
     path("ladders/", ladders.ladder_list, name="ladder-list"),

@@ -19,9 +19,9 @@ def pay_context(*, starting: bool = False) -> dict:
 
 
 @register.inclusion_tag("explorer/_pay_today.html")
-def pay_today_section(pay, spread) -> dict:
+def pay_today_section(role, pay, spread) -> dict:
     """A role's official pay today (salaries.today.PayToday) with its chart and table."""
-    return {"pay": pay, "spread": spread, "today_measures": LISTED_MEASURES}
+    return {"role": role, "pay": pay, "spread": spread, "today_measures": LISTED_MEASURES}
 
 
 @register.inclusion_tag("explorer/_pay_dates.html", takes_context=True)
