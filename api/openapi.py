@@ -9,6 +9,7 @@ from careers.sources import SOURCED_KINDS
 from core.middleware import CONTROL_RANGES
 from ladders.models import Promotion
 from salaries.models import FigureKind, PayPeriod
+from salaries.official import MEASURES, Area, Closeness, WageEstimate
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_NUMBER = {"type": ["number", "null"]}
@@ -37,6 +38,19 @@ def _ref(name: str) -> dict:
 
 def _array(name: str) -> dict:
     return {"type": "array", "items": _ref(name)}
+
+
+def _nullable(name: str) -> dict:
+    return {"anyOf": [_ref(name), {"type": "null"}]}
+
+
+AREA_CODE = "^[0-9]{7}$"
+OCCUPATION_CODE = "^[0-9]{2}-[0-9]{4}$"
+INDUSTRY_CODE = "^[0-9]{6}$"
+
+
+def _measure_description(name: str) -> str:
+    return str(WageEstimate._meta.get_field(name).verbose_name)
 
 
 SCHEMAS = {
@@ -143,6 +157,11 @@ SCHEMAS = {
             "title": {"type": "string"},
             "url": {"type": "string"},
             "api_url": {"type": "string"},
+            "federal_occupation": {
+                "anyOf": [_ref("FederalOccupation"), {"type": "null"}],
+                "description": "Null until the site has chosen one.",
+            },
+            "pay_today": _ref("PayToday"),
         }
     ),
     "Ladder": _object(
@@ -165,7 +184,112 @@ SCHEMAS = {
         }
     ),
     "Error": _object({"error": {"type": "string"}}),
+    "Area": _object(
+        {
+            "code": {"type": "string", "description": "BLS's area code.", "pattern": AREA_CODE},
+            "kind": {"type": "string", "enum": Area.Kind.values},
+            "name": {"type": "string"},
+            "state_code": {
+                "type": "string",
+                "description": 'The state\'s FIPS code ("00" nationally).',
+            },
+        },
+        "An area BLS publishes estimates for: the nation, a state, a metropolitan or a "
+        "nonmetropolitan area.",
+    ),
+    "FederalOccupation": _object(
+        {
+            "code": {**NULLABLE_STRING, "description": "SOC 2018 code; null when none fits."},
+            "title": NULLABLE_STRING,
+            "closeness": {"type": "string", "enum": Closeness.values},
+            "closeness_words": {"type": "string"},
+            "reason": {"type": "string", "description": "The site's reason, in one sentence."},
+        },
+        "The site's own judgement of which federal occupation's figures speak for the role, "
+        "how closely, and why; never a figure derived from them.",
+    ),
+    "StatisticsSource": _object(
+        {
+            "slug": {"type": "string"},
+            "title": {"type": "string"},
+            "publisher": {"type": "string"},
+            "url": {"type": "string"},
+            "caveat": {"type": "string", "description": "The publisher's caveat, in its words."},
+        }
+    ),
+    "WageRelease": _object(
+        {
+            "code": {"type": "string"},
+            "name": {"type": "string", "description": 'e.g. "May 2025".'},
+            "published_on": {"type": "string", "format": "date"},
+            "source": _ref("StatisticsSource"),
+        },
+        "One release of BLS's Occupational Employment and Wage Statistics (OEWS).",
+    ),
+    "Measure": _object(
+        {
+            "value": {
+                **NULLABLE_NUMBER,
+                "description": "Null where BLS publishes no figure (top-coded, not released, "
+                "or not published at this level).",
+            },
+            "shown": {
+                "type": "string",
+                "description": "As the pages write it, or in words why there is no figure.",
+            },
+            "footnotes": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "BLS's footnotes on this measure, in its words.",
+            },
+        }
+    ),
 }
+SCHEMAS["WageEstimate"] = _object(
+    {
+        "occupation": _object({"code": {"type": "string"}, "title": {"type": "string"}}),
+        "area": _ref("Area"),
+        "industry": {
+            "type": "string",
+            "description": '"000000" for all industries; "561400" (Business support '
+            "services, which holds call centers) is published nationally only.",
+        },
+        "release": _ref("WageRelease"),
+        "measures": _object(
+            {
+                name: {**_ref("Measure"), "description": _measure_description(name)}
+                for name in MEASURES
+            },
+            "Every measure BLS publishes, in its order; hourly and annual wages in US dollars.",
+        ),
+    },
+    "One occupation's estimates in one area and industry, as BLS publishes them.",
+)
+SCHEMAS["PayToday"] = _object(
+    {
+        "area": {
+            "anyOf": [_ref("Area"), {"type": "null"}],
+            "description": "The area asked for (the nation by default).",
+        },
+        "release": _nullable("WageRelease"),
+        "national": _nullable("WageEstimate"),
+        "local": {
+            "anyOf": [_ref("WageEstimate"), {"type": "null"}],
+            "description": "The area's estimate; null nationally or where BLS publishes none.",
+        },
+        "local_missing": {
+            "type": "boolean",
+            "description": "An area was asked for and BLS publishes no estimate there.",
+        },
+        "call_centers": {
+            "anyOf": [_ref("WageEstimate"), {"type": "null"}],
+            "description": "The national estimate in industry 561400, Business support services.",
+        },
+        "why_none": {"type": "string", "description": "Why there are no figures, or empty."},
+    },
+    "The latest official figures of the role's federal occupation. They are for the "
+    "occupation across all its employers, never for the role's title at one company.",
+)
 SCHEMAS["Role"] = _object(
     {
         **SCHEMAS["RoleSummary"]["properties"],
@@ -211,9 +335,25 @@ CONTROL_CHARACTER_400 = "a control character (NUL, tab, newline, ...) in the add
 NO_CONTROL_CHARACTERS = f"^[^{CONTROL_RANGES}]*$"
 
 
-def _operation(summary: str, schema: dict, *, with_slug: bool = False) -> dict:
+def _errors(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": _ref("Error")}}}
+
+
+def _operation(
+    summary: str,
+    schema: dict,
+    *,
+    with_slug: bool = False,
+    path_name: str = "slug",
+    query: tuple[dict, ...] = (),
+    bad: str = "",
+    missing: str = "",
+) -> dict:
+    """One GET: a listing (paginated) or, with_slug, one item named in the path; `query`
+    are its other parameters, `bad` and `missing` what else makes it a 400 or a 404."""
     responses = {"200": {"description": "OK", "content": {"application/json": {"schema": schema}}}}
     operation = {"summary": summary, "responses": responses}
+    also_bad = f"{bad}, or " if bad else ""
     if not with_slug:
         operation["parameters"] = [
             {
@@ -221,34 +361,60 @@ def _operation(summary: str, schema: dict, *, with_slug: bool = False) -> dict:
                 "in": "query",
                 "required": False,
                 "schema": {"type": "integer", "minimum": 1, "default": 1},
-            }
+            },
+            *query,
         ]
-        responses["400"] = {
-            "description": "Not a page number (a whole number from 1), or " + CONTROL_CHARACTER_400,
-            "content": {"application/json": {"schema": _ref("Error")}},
-        }
-        responses["404"] = {
-            "description": "No such page: past the last one",
-            "content": {"application/json": {"schema": _ref("Error")}},
-        }
+        responses["400"] = _errors(
+            f"Not a page number (a whole number from 1), or {also_bad}{CONTROL_CHARACTER_400}"
+        )
+        responses["404"] = _errors(
+            f"No such page: past the last one{missing and ', or ' + missing}"
+        )
     if with_slug:
         operation["parameters"] = [
             {
-                "name": "slug",
+                "name": path_name,
                 "in": "path",
                 "required": True,
                 "schema": {"type": "string", "pattern": NO_CONTROL_CHARACTERS},
-            }
+            },
+            *query,
         ]
-        responses["404"] = {
-            "description": "No such item",
-            "content": {"application/json": {"schema": _ref("Error")}},
-        }
-        responses["400"] = {
-            "description": CONTROL_CHARACTER_400.capitalize(),
-            "content": {"application/json": {"schema": _ref("Error")}},
-        }
+        responses["404"] = _errors(f"No such item{missing and ', or ' + missing}")
+        responses["400"] = _errors((also_bad + CONTROL_CHARACTER_400).capitalize())
     return {"get": operation}
+
+
+def _query(name: str, description: str, **schema) -> dict:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": {"type": "string", **schema},
+    }
+
+
+AREA_OPTION = _query(
+    "area",
+    "BLS's code of an area (see /api/areas/): pay_today then gives its figures beside the "
+    "nation's.",
+    pattern=AREA_CODE,
+)
+UNKNOWN_AREA = "an area code that names no area"
+MALFORMED_AREA = "an area not written as BLS writes its codes"
+KIND = _query("kind", "Only areas of this kind.", enum=Area.Kind.values)
+WAGE_FILTERS = (
+    _query("occupation", "A federal occupation's SOC 2018 code.", pattern=OCCUPATION_CODE),
+    _query(
+        "role",
+        "A role's slug: its federal occupation's estimates (none if an occupation given "
+        "beside it is another).",
+        pattern=NO_CONTROL_CHARACTERS,
+    ),
+    _query("area", "BLS's code of an area (see /api/areas/).", pattern=AREA_CODE),
+    _query("industry", '"000000" (all industries) or "561400".', pattern=INDUSTRY_CODE),
+)
 
 
 INDEX_SCHEMA = _object(
@@ -277,9 +443,37 @@ def _paths(page_size: int) -> dict:
                 },
             }
         },
-        "/api/roles/": _operation("Every role", _list_of("roles", "RoleSummary", page_size)),
+        "/api/roles/": _operation(
+            "Every role, with its federal occupation and pay today",
+            _list_of("roles", "RoleSummary", page_size),
+            query=(AREA_OPTION,),
+            bad=MALFORMED_AREA,
+            missing=UNKNOWN_AREA,
+        ),
         "/api/roles/{slug}/": _operation(
-            "One role, with every sourced row", _ref("Role"), with_slug=True
+            "One role, with every sourced row, its federal occupation and pay today",
+            _ref("Role"),
+            with_slug=True,
+            query=(AREA_OPTION,),
+            bad=MALFORMED_AREA,
+            missing=UNKNOWN_AREA,
+        ),
+        "/api/areas/": _operation(
+            "Every area BLS publishes estimates for, by code",
+            _list_of("areas", "Area", page_size),
+            query=(KIND,),
+            bad="a kind of area that is not one of those listed",
+        ),
+        "/api/areas/{code}/": _operation(
+            "One area", _ref("Area"), with_slug=True, path_name="code"
+        ),
+        "/api/wages/": _operation(
+            "BLS's wage estimates (OEWS), by occupation or role, area and industry",
+            _list_of("wage_estimates", "WageEstimate", page_size),
+            query=WAGE_FILTERS,
+            bad="a code not written as BLS writes it",
+            missing="an occupation, area, industry or role that does not exist, or a role "
+            "no federal occupation speaks for",
         ),
         "/api/ladders/": _operation(
             "Every ladder with its rungs", _list_of("ladders", "Ladder", page_size)

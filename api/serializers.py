@@ -8,6 +8,8 @@ from django.urls import reverse
 from careers.models import Role, Source
 from ladders.models import Ladder, Promotion, Rung
 from salaries.models import SalaryFigure
+from salaries.official import MEASURES, Area, RoleOccupation, WageEstimate, WageRelease
+from salaries.today import PayToday
 
 
 def _decimal(value):
@@ -118,4 +120,88 @@ def ladder_data(ladder: Ladder, rungs: list[Rung]) -> dict:
         "api_url": reverse("api:ladder-detail", args=[ladder.slug]),
         "rungs": [{"position": r.position, "role": r.role.slug} for r in rungs],
         **cited(ladder),
+    }
+
+
+def area_data(area: Area) -> dict:
+    return {"code": area.code, "kind": area.kind, "name": area.name, "state_code": area.state_code}
+
+
+def federal_occupation_data(mapping: RoleOccupation | None) -> dict | None:
+    """The site's judgement of which federal occupation speaks for a role, or None when
+    none has been made yet; "no federal category fits" has no code or title."""
+    if mapping is None:
+        return None
+    occupation = mapping.occupation
+    return {
+        "code": occupation.code if occupation else None,
+        "title": occupation.title if occupation else None,
+        "closeness": mapping.closeness,
+        "closeness_words": mapping.get_closeness_display(),
+        "reason": mapping.reason,
+    }
+
+
+def release_data(release: WageRelease) -> dict:
+    source = release.source
+    return {
+        "code": release.code,
+        "name": release.name,
+        "published_on": release.published_on.isoformat(),
+        "source": {
+            "slug": source.slug,
+            "title": source.title,
+            "publisher": source.publisher,
+            "url": source.url,
+            "caveat": source.caveat,
+        },
+    }
+
+
+def measure_data(estimate: WageEstimate, name: str) -> dict:
+    """One measure: its value (null where BLS publishes none), as the pages write it (or
+    in words why there is none: top-coded, not released, not published here) and BLS's
+    footnotes on it, in BLS's words."""
+    words = estimate.release.footnotes
+    return {
+        "value": _decimal(estimate.measure(name)),
+        "shown": estimate.shown(name),
+        "footnotes": [words.get(code, code) for code in estimate.footnotes_of(name)],
+    }
+
+
+def estimate_data(estimate: WageEstimate) -> dict:
+    """One estimate as BLS publishes it (rows fetched with their occupation, area and
+    release with its source), every measure in BLS's order."""
+    return {
+        "occupation": {"code": estimate.occupation.code, "title": estimate.occupation.title},
+        "area": area_data(estimate.area),
+        "industry": estimate.industry_id,
+        "release": release_data(estimate.release),
+        "measures": {name: measure_data(estimate, name) for name in MEASURES},
+    }
+
+
+def _estimate_or_none(estimate: WageEstimate | None) -> dict | None:
+    return None if estimate is None else estimate_data(estimate)
+
+
+def pay_today_data(pay: PayToday) -> dict:
+    return {
+        "area": area_data(pay.area) if pay.area is not None else None,
+        "release": release_data(pay.release) if pay.release else None,
+        "national": _estimate_or_none(pay.national),
+        "local": _estimate_or_none(pay.local),
+        "local_missing": pay.local_missing,
+        "call_centers": _estimate_or_none(pay.call_centers),
+        "why_none": pay.why_none,
+    }
+
+
+def role_item(role: Role, pay: PayToday) -> dict:
+    """A role as the listings give it: where it is, its federal occupation and pay today."""
+    return {
+        **role_summary(role),
+        "federal_occupation": federal_occupation_data(pay.mapping),
+        "pay_today": pay_today_data(pay),
     }

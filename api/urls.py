@@ -12,6 +12,9 @@ urlpatterns = [
     path("ladders/", api.ladder_list, name="ladder-list"),
     path("ladders/<slug:slug>/", api.ladder_detail, name="ladder-detail"),
     path("salaries/", api.salary_list, name="salary-list"),
+    path("areas/", api.area_list, name="area-list"),
+    path("areas/<str:code>/", api.area_detail, name="area-detail"),
+    path("wages/", api.wage_list, name="wage-list"),
     path("sources/", api.source_list, name="source-list"),
     path("sources/<slug:slug>/", api.source_detail, name="source-detail"),
 ]

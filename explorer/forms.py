@@ -14,7 +14,14 @@ from careers.querysets import RoleQuerySet
 from careers.requirements import ASKED_NOT_REQUIRED
 from core.choosers import find_named
 from salaries.models import HOURS_PER_YEAR, CpiYear, PayPeriod
+from salaries.official import NATIONAL, Area
 from salaries.selectors import by_top_pay, roles_paying_at_least
+from salaries.today import latest_release, roles_with_median_at_least
+
+# Which pay the least-pay filter matches: the articles' stated figures (the default), or
+# BLS's median for the role's federal occupation where the reader is.
+BLS_MEDIAN = "bls"
+PAY_FROM = [("", "Stated in the articles"), (BLS_MEDIAN, "BLS median today where you are")]
 
 SORTS = {
     "": "Title, A to Z",
@@ -78,12 +85,16 @@ class RoleFilterForm(forms.Form):
         required=False,
         choices=[(PayPeriod.YEAR, "year"), (PayPeriod.HOUR, "hour")],
     )
+    pay_from = forms.ChoiceField(label="Pay to match", required=False, choices=PAY_FROM)
     pay_today = forms.BooleanField(label="Count dated figures in today's dollars", required=False)
     sort = forms.ChoiceField(label="Sort by", required=False, choices=list(SORTS.items()))
 
-    def __init__(self, *args, cpi: dict[int, Decimal] | None = None, **kwargs):
+    def __init__(
+        self, *args, cpi: dict[int, Decimal] | None = None, area: Area | None = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.cpi = CpiYear.objects.as_table() if cpi is None else cpi
+        self.area = area  # where the reader is, for BLS's median (None: the nation)
         self.latest_cpi_year = max(self.cpi) if self.cpi else None
         if self.latest_cpi_year:
             self.fields[
@@ -110,6 +121,11 @@ class RoleFilterForm(forms.Form):
             return amount * HOURS_PER_YEAR
         return amount
 
+    def matches_bls_median(self) -> bool:
+        """Whether the least-pay filter is on and matches BLS's median, not stated pay."""
+        filters = self.active_filters()
+        return filters.get("pay_from") == BLS_MEDIAN and self.yearly_min_pay() is not None
+
     def filter(self, roles: RoleQuerySet) -> RoleQuerySet:
         filters = self.active_filters()
         if "q" in filters:
@@ -118,7 +134,12 @@ class RoleFilterForm(forms.Form):
             roles = roles.within_education(filters["education"])
         if "experience" in filters:
             roles = roles.within_experience(filters["experience"])
-        if (yearly := self.yearly_min_pay()) is not None:
+        if self.matches_bls_median():
+            # BLS publishes hourly and annual medians: an hourly amount is compared with
+            # the hourly one, not converted.
+            hourly = filters.get("pay_period") == PayPeriod.HOUR
+            roles = roles_with_median_at_least(roles, filters["min_pay"], self.area, hourly=hourly)
+        elif (yearly := self.yearly_min_pay()) is not None:
             today = self.active_filters().get("pay_today")
             roles = roles_paying_at_least(roles, yearly, cpi=self.cpi if today else None)
         return roles
@@ -216,7 +237,7 @@ class RoleFilterForm(forms.Form):
         links (an empty result) runs its query."""
         links = []
         for name, words in self.describe():
-            names = [name, "pay_period", "pay_today"] if name == "min_pay" else [name]
+            names = [name, "pay_period", "pay_today", "pay_from"] if name == "min_pay" else [name]
             wider = self.without(*names, query=query)
             links.append((words, wider.data.urlencode(), wider.results().count))
         return links
@@ -227,7 +248,7 @@ class RoleFilterForm(forms.Form):
         params = (self.data if query is None else query).copy()
         for name in names:
             params.pop(name, None)
-        wider = type(self)(params, cpi=self.cpi)
+        wider = type(self)(params, cpi=self.cpi, area=self.area)
         wider.is_valid()
         return wider
 
@@ -248,12 +269,26 @@ class RoleFilterForm(forms.Form):
             period = filters.get("pay_period") or PayPeriod.YEAR
             amount = filters["min_pay"]
             shown = f"${amount:,.2f}" if period == PayPeriod.HOUR else f"${amount:,.0f}"
-            # The top of a range counts ($9–$17 reaches $15): say so, not "paying at least".
-            said = f"whose stated pay reaches {shown} a{'n' if period == 'hour' else ''} {period}"
-            if filters.get("pay_today"):
-                said += f" in {self.latest_cpi_year} dollars"
-            words.append(("min_pay", said))
+            per = f"a{'n' if period == 'hour' else ''} {period}"
+            if self.matches_bls_median():
+                words.append(("min_pay", f"whose {self.bls_median_words()} reaches {shown} {per}"))
+            else:
+                # The top of a range counts ($9–$17 reaches $15): say so, not "paying at least".
+                said = f"whose stated pay reaches {shown} {per}"
+                if filters.get("pay_today"):
+                    said += f" in {self.latest_cpi_year} dollars"
+                words.append(("min_pay", said))
         return words
+
+    def bls_median_words(self) -> str:
+        """Which figure the BLS filter matches, and where: "BLS median (OEWS May 2025) in
+        Salt Lake City, UT, or nationally where BLS publishes none there"."""
+        if not hasattr(self, "_release"):
+            self._release = latest_release()  # read once, however often the words are
+        name = f" (OEWS {self._release.name})" if self._release else ""
+        if self.area is None or self.area.code == NATIONAL:
+            return f"BLS national median{name}"
+        return f"BLS median{name} in {self.area.name}, or nationally where BLS publishes none there"
 
 
 class PathForm(forms.Form):

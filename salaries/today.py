@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, When
 
 from salaries.official import (
     BUSINESS_SUPPORT,
@@ -104,6 +104,32 @@ def pay_today(roles, area: Area | None = None) -> dict[int, PayToday]:
             else:
                 pay.local = estimate
     return found
+
+
+def roles_with_median_at_least(
+    roles, amount: Decimal, area: Area | None = None, *, hourly: bool = False
+):
+    """The roles (a queryset) whose federal occupation's median in the latest release
+    reaches `amount`: the annual median, or the hourly one with `hourly`. The figure is the
+    one a role's "today" cell shows: the chosen area's estimate where BLS publishes one
+    there, else the nation's (a local estimate whose median BLS does not release counts as
+    no median, as the cell says). One query: subqueries on the role's mapping."""
+    measure = "hourly_median" if hourly else "annual_median"
+    latest = WageRelease.objects.order_by("-published_on").values("code")[:1]
+    estimates = WageEstimate.objects.filter(
+        release__in=latest,
+        industry=CROSS_INDUSTRY,
+        occupation=OuterRef("occupation_mapping__occupation"),
+    ).order_by()
+    nationally = Subquery(estimates.filter(area=NATIONAL).values(measure)[:1])
+    if area is None or area.code == NATIONAL:
+        median = nationally
+    else:
+        here = estimates.filter(area=area.code)
+        median = Case(
+            When(Exists(here), then=Subquery(here.values(measure)[:1])), default=nationally
+        )
+    return roles.annotate(median_today=median).filter(median_today__gte=amount)
 
 
 @dataclass

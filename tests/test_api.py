@@ -6,6 +6,7 @@ from jsonschema import Draft202012Validator
 from careers.models import EducationLevel, Fact, Necessity, Role, Source
 from ladders.models import Ladder, Promotion
 from salaries.models import FigureKind, PayPeriod, SalaryFigure
+from salaries.official import Area, Closeness
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,9 @@ def concrete_urls():
         "/api/salaries/": "/api/salaries/",
         "/api/sources/": "/api/sources/",
         "/api/sources/{slug}/": f"/api/sources/{Source.objects.first().slug}/",
+        "/api/areas/": "/api/areas/",
+        "/api/areas/{code}/": "/api/areas/0041620/",
+        "/api/wages/": "/api/wages/?occupation=43-4051&area=0041620",
     }
 
 
@@ -65,8 +69,13 @@ def test_every_ladder_matches_the_schema(client, document):
 
 
 def test_unknown_slugs_are_documented_404s(client, document):
-    for path in ["/api/roles/{slug}/", "/api/ladders/{slug}/", "/api/sources/{slug}/"]:
-        response = client.get(path.replace("{slug}", "no-such-thing"))
+    for path in [
+        "/api/roles/{slug}/",
+        "/api/ladders/{slug}/",
+        "/api/sources/{slug}/",
+        "/api/areas/{code}/",
+    ]:
+        response = client.get(path.replace("{slug}", "no-such-thing").replace("{code}", "0000001"))
         assert response.status_code == 404
         validate(document, path, 404, response.json())
 
@@ -103,12 +112,18 @@ def test_the_documents_enums_are_the_models_choices(document):
         ("Promotion", "direction"): Promotion.Direction.values,
         ("Fact", "kind"): Fact.Kind.values,
         ("Fact", "topic"): ["", *dict(Fact._meta.get_field("topic").choices)],
+        ("Area", "kind"): Area.Kind.values,
+        ("FederalOccupation", "closeness"): Closeness.values,
     }
     for (schema, field), values in expected.items():
         assert schemas[schema]["properties"][field]["enum"] == values, (schema, field)
+    kind = document["paths"]["/api/areas/"]["get"]["parameters"][1]
+    assert kind["name"] == "kind" and kind["schema"]["enum"] == Area.Kind.values
     # No other enum written out by hand: every one in the document is checked above.
     found = {where for where, _ in enums(document)}
-    assert found == {("components", "schemas", s, "properties", f) for s, f in expected}
+    assert found == {("components", "schemas", s, "properties", f) for s, f in expected} | {
+        ("paths", "/api/areas/", "get", "parameters", 1, "schema")
+    }
     level = schemas["Requirement"]["properties"]["education_level"]
     assert (level["minimum"], level["maximum"]) == (
         min(EducationLevel.values),
@@ -193,19 +208,22 @@ def test_the_api_root_lists_every_listing_and_the_document(client):
     for name, url in body["endpoints"].items():
         assert url.endswith(f"/api/{name}/")
         assert client.get(url).status_code == 200
-    assert set(body["endpoints"]) == {"roles", "ladders", "salaries", "sources"}
+    assert set(body["endpoints"]) == {"roles", "ladders", "salaries", "sources", "areas", "wages"}
 
 
 @pytest.mark.parametrize(
     ("path", "most"),
     [
-        ("/api/roles/", 3),
-        ("/api/roles/{slug}/", 7),
+        ("/api/roles/", 5),  # two for pay today, whatever the page's size
+        ("/api/roles/{slug}/", 9),
         ("/api/ladders/", 5),
         ("/api/ladders/{slug}/", 5),
         ("/api/salaries/", 3),
         ("/api/sources/", 3),
         ("/api/sources/{slug}/", 2),
+        ("/api/areas/", 2),
+        ("/api/areas/{code}/", 2),
+        ("/api/wages/", 4),
         ("/api/openapi.json", 1),
     ],
 )

@@ -16,6 +16,7 @@ from explorer.compare.memory import add_link
 from explorer.forms import RoleFilterForm
 from ladders.profiles import RoleProfile
 from salaries.models import CpiYear, SalaryFigure
+from salaries.today import pay_today
 
 
 @require_safe
@@ -23,11 +24,14 @@ from salaries.models import CpiYear, SalaryFigure
 @cached_page(params=[*RoleFilterForm.base_fields, "page"], typed=RoleFilterForm.TYPED)
 def role_list(request: HtmxHttpRequest) -> HttpResponse:
     cpi = CpiYear.objects.as_table()  # one read, for the pay filter and today's dollars
-    form = RoleFilterForm(request.GET or None, cpi=cpi)
+    area = chosen_area(request)
+    form = RoleFilterForm(request.GET or None, cpi=cpi, area=area)
     paging, status = paginate(request, form.results())
+    roles = paging["page"].object_list
     context = {
         "form": form,
-        "roles": paging["page"].object_list,
+        "roles": roles,
+        "today": pay_today(roles, area),  # two queries, whatever the page's size
         **paging,
         "filters": form.describe() if form.is_bound else [],
         "widen": form.widen_links(request.GET) if form.is_bound else [],

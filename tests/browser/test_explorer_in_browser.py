@@ -108,7 +108,7 @@ def test_after_back_the_role_filters_show_what_the_list_is_filtered_by(page: Pag
     education.select_option(label="Any")
     page.get_by_role("button", name="Show roles").click()
     expect(page).to_have_url(
-        f"{site}/roles/?q=&education=&experience=&min_pay=&pay_period=year&sort="
+        f"{site}/roles/?q=&education=&experience=&min_pay=&pay_period=year&pay_from=&sort="
     )
     page.go_back()
     expect(page).to_have_url(re.compile(r"q=manager&education=1"))
