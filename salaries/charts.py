@@ -69,6 +69,16 @@ def nice_step(top: float, most_ticks: int = 6) -> float:
     return 10 * magnitude
 
 
+def axis_ticks(axis_max: Decimal, step: float, x) -> list[tuple[float, str]]:
+    """(position, label) of each tick from $0 to axis_max, `step` apart."""
+    ticks = []
+    value = Decimal(0)
+    while value <= axis_max:
+        ticks.append((x(value), tick_label(value)))
+        value += Decimal(str(step))
+    return ticks
+
+
 def pay_chart(rows: list[tuple[str, NormalisedPay]], width: int = 720, unit: str = "") -> Chart:
     """Lay out range bars for (label, pay) rows. Positions are linear in pay from 0 at
     the plot's left edge to `axis_max` at its right edge."""
@@ -94,11 +104,7 @@ def pay_chart(rows: list[tuple[str, NormalisedPay]], width: int = 720, unit: str
             bar.open_end = min(bar.x_end + OPEN_END * plot_width, LEFT + plot_width)
         bars.append(bar)
     axis_y = TOP + len(rows) * ROW_HEIGHT
-    ticks = []
-    value = Decimal(0)
-    while value <= axis_max:
-        ticks.append((x(value), tick_label(value)))
-        value += Decimal(str(step))
+    ticks = axis_ticks(axis_max, step, x)
     return Chart(
         bars=bars,
         width=width,
@@ -184,11 +190,7 @@ def wage_spread_chart(rows: list[tuple[str, object]], width: int = 640) -> Sprea
             spread.x_p90 = LEFT + plot_width
         spreads.append(spread)
     axis_y = TOP + len(rows) * ROW_HEIGHT
-    ticks = []
-    value = Decimal(0)
-    while value <= axis_max:
-        ticks.append((x(value), tick_label(value)))
-        value += Decimal(str(step))
+    ticks = axis_ticks(axis_max, step, x)
     return SpreadChart(
         rows=spreads,
         width=width,
