@@ -82,7 +82,8 @@ class StepToday:
         """ "+$4,270 a year (+10%) (Salt Lake City-Murray, UT, BLS May 2025)", or why none."""
         if self.change is None:
             return self.why_none
-        return f"{self.change.words} ({self.where})"
+        text = f"{self.change.words} ({self.where})"
+        return text[:1].upper() + text[1:]
 
 
 def no_figures(title: str, pay: PayToday | None) -> str:
@@ -99,9 +100,11 @@ def between(pay: dict[int, PayToday], start, end, area: Area | None) -> StepToda
     return StepToday(pay.get(start.pk), pay.get(end.pk), start.title, end.title, area)
 
 
-def heading(pay: dict[int, PayToday], area: Area | None) -> str:
-    """What a row of medians is called: "Median pay today (BLS OEWS, May 2025, Utah)"."""
-    release = next((p.release.name for p in pay.values() if p.release is not None), "")
+def heading(pay, area: Area | None) -> str:
+    """What a row of medians is called: "Median pay today (BLS OEWS, May 2025, Utah)";
+    `pay` is a dict of PayToday by role id, or PayToday (None for a role without)."""
+    found = pay.values() if isinstance(pay, dict) else pay
+    release = next((p.release.name for p in found if p and p.release is not None), "")
     parts = ["BLS OEWS", release, area.name if area is not None else ""]
     return "Median pay today (" + ", ".join(part for part in parts if part) + ")"
 
