@@ -108,7 +108,7 @@ def test_a_change_bls_has_no_local_figures_for_is_the_nations_and_says_so(client
     assert money(after - local_manager) not in rung_html(html, 4)
 
 
-def test_the_walk_shows_the_rungs_median_and_both_changes_as_fragment_and_page(client):
+def test_the_walk_shows_both_changes_of_the_rung_as_fragment_and_page(client):
     in_area(client, UTAH)
     url = "/ladders/call-center-hierarchy/?at=help-desk-representative"
     page = client.get(url).content.decode()
@@ -123,7 +123,7 @@ def test_the_walk_shows_the_rungs_median_and_both_changes_as_fragment_and_page(c
     help_desk = median_of("help-desk-representative", UTAH).annual_median
     csr = median_of("customer-service-representative", UTAH).annual_median
     team = median_of("call-center-team-manager", UTAH).annual_median
-    assert f"<strong>{money(help_desk)}</strong>" in shown and "Utah" in shown
+    assert "Utah, BLS May 2025" in shown
     assert (
         f"Change from Customer service representative (CSR)</dt><dd>+{money(help_desk - csr)}"
         in (shown)
