@@ -78,6 +78,15 @@ class StepToday:
         return "No change can be worked out."
 
     @property
+    def short(self) -> str:
+        """The change without where it is from, but for "nationally" where the reader
+        chose an area BLS publishes no figures for: "+$4,270 a year (+10%)"."""
+        if self.change is None:
+            return self.why_none
+        text = self.change.words + (", nationally" if self.falls_back else "")
+        return text[:1].upper() + text[1:]
+
+    @property
     def words(self) -> str:
         """ "+$4,270 a year (+10%) (Salt Lake City-Murray, UT, BLS May 2025)", or why none."""
         if self.change is None:

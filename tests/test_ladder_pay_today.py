@@ -193,13 +193,14 @@ def test_the_ladder_comparison_has_a_labelled_row_of_medians_and_the_steps_chang
     html = client.get(
         "/compare/ladders/", {"ladder": ["customer-service-track", "stream-international"]}
     ).content.decode()
-    label = "<dt>Median pay today (BLS OEWS, May 2025, Utah)</dt>"
+    label = '<dt><span class="no-print">Median pay today (BLS OEWS, May 2025, Utah)</span>'
     assert html.count(label) == 6  # one per rung: 3 + 3
     for slug in ["customer-service-manager", "software-support-representative"]:
         assert f"<strong>{money(median_of(slug, UTAH).annual_median)}</strong>" in html
     csr = median_of("customer-service-representative", UTAH).annual_median
     manager = median_of("customer-service-manager", UTAH).annual_median
-    assert "<dt>Median pay change to the next rung (BLS)</dt>" in html
+    assert '<span class="no-print">Median pay change to the next rung (BLS)</span>' in html
+    assert "BLS median: Median pay today (BLS OEWS, May 2025, Utah)" in html  # the handout
     totals = html[html.index('<tbody class="totals">') :]
     assert f"+{money(manager - csr)} a year" in totals
     # The articles' pay keeps its own label.
