@@ -10,6 +10,9 @@ from careers.models import Necessity, RequirementStatement, Role
 from careers.requirements import is_degree, scoped
 from ladders.graph import Edge, PathTime, path_time
 from ladders.models import Ladder, Promotion, Rung
+from ladders.today import StepToday, attach_to_roles, between
+from salaries.official import Area
+from salaries.today import PayToday
 
 
 def source_ids_of(statements: list[RequirementStatement]) -> list[int]:
@@ -45,6 +48,8 @@ class Cell:
     role: Role
     step_up: Promotion | None = None  # the move from this rung to the next, if the data holds one
     is_last: bool = False  # the ladder names no rung above (not "the top": no source says so)
+    today: PayToday | None = None  # BLS's figures for the role, where the reader is
+    change_up: StepToday | None = None  # their change to the next rung's, whatever the move
 
     @property
     def required_education(self) -> list[RequirementStatement]:
@@ -139,6 +144,7 @@ class Column:
     # rungs (5)"), and whether any of them names a rung by its number.
     stand_out: list[str] = field(default_factory=list)
     stand_out_names_rungs: bool = False
+    total_change: StepToday | None = None  # official median, rung 1 to the last rung
 
     @property
     def summary(self) -> str:
@@ -215,12 +221,14 @@ class Column:
         return text if self.degree_at else "None"
 
 
-def build_columns(ladders: list[Ladder]) -> list[Column]:
-    """Columns for the ladders, in a fixed number of queries."""
+def build_columns(ladders: list[Ladder], area: Area | None = None) -> list[Column]:
+    """Columns for the ladders, in a fixed number of queries; official pay today is that
+    of `area` (national figures when None), each role's also as `role.today`."""
     ladder_ids = [ladder.pk for ladder in ladders]
     rungs = Rung.objects.filter(ladder_id__in=ladder_ids).order_by("position")
     role_ids = set(rungs.values_list("role_id", flat=True))
     roles = Role.objects.with_profile().in_bulk(role_ids)
+    pay = attach_to_roles(list(roles.values()), area)
     promotions = list(
         Promotion.objects.filter(ladder_id__in=ladder_ids).select_related("source", "ladder")
     )
@@ -238,7 +246,13 @@ def build_columns(ladders: list[Ladder]) -> list[Column]:
                 chain.append(
                     Edge(step.pk, lower.role.pk, upper.role.pk, step.months_min, step.months_max)
                 )
+        for cell in cells:
+            cell.today = pay.get(cell.role.pk)
+        for lower, upper in pairwise(cells):
+            lower.change_up = between(pay, lower.role, upper.role, area)
         column = Column(ladder=ladder, cells=cells, time=path_time(chain))
+        if len(cells) > 1:
+            column.total_change = between(pay, cells[0].role, cells[-1].role, area)
         column.degree_at = next((cell.position for cell in cells if cell.needs_degree), None)
         columns.append(column)
     mark_differences(columns)

@@ -11,6 +11,9 @@ from ladders.graph import PathTime, path_time
 from ladders.graph_store import current_graph
 from ladders.models import Promotion
 from ladders.steps import Step, describe_steps
+from ladders.today import StepToday, attach_to_steps, between
+from salaries.official import Area
+from salaries.today import PayToday, pay_today
 
 REACH_LISTED = 100  # roles listed on each side; past that, "and N more"
 
@@ -34,6 +37,10 @@ class Route:
     total_time: PathTime | None = None
     from_start: Reach | None = None  # where the start can lead (no goal, or no route)
     to_goal: Reach | None = None  # the roles that lead to the goal (no start, or no route)
+    # A found route's official pay today: every role's PayToday (each step also carries its
+    # change as `step.today`) and the change from start to goal, in one area and release.
+    pay_today: dict[int, PayToday] = field(default_factory=dict)
+    total_change: StepToday | None = None
 
     @property
     def inferred_moves(self) -> int:
@@ -42,8 +49,9 @@ class Route:
         return sum(not step.promotion.order_is_stated for step in self.steps)
 
 
-def explore(start: Role | None, goal: Role | None) -> Route:
-    """The route from start to goal; with one end only, where it leads or what leads to it."""
+def explore(start: Role | None, goal: Role | None, area: Area | None = None) -> Route:
+    """The route from start to goal; with one end only, where it leads or what leads to it.
+    A route's official pay today is that of `area` (national figures when None)."""
     graph = current_graph()
     if start is not None and goal is not None:
         path = graph.shortest_path(start.pk, goal.pk)
@@ -52,7 +60,17 @@ def explore(start: Role | None, goal: Role | None) -> Route:
                 [edge.promotion_id for edge in path]
             )
             steps = describe_steps(promotions[edge.promotion_id] for edge in path)
-            return Route(start, goal, path_found=True, steps=steps, total_time=path_time(path))
+            pay = pay_today([start, *(step.to_role for step in steps)], area)
+            attach_to_steps(steps, pay, area)
+            return Route(
+                start,
+                goal,
+                path_found=True,
+                steps=steps,
+                total_time=path_time(path),
+                pay_today=pay,
+                total_change=between(pay, start, goal, area),
+            )
     return Route(
         start,
         goal,

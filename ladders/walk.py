@@ -10,6 +10,9 @@ from django.db.models import Count, Q
 from careers.models import Employer
 from ladders.models import Ladder, Promotion, Rung
 from ladders.steps import Step, describe_steps
+from ladders.today import StepToday, attach_to_steps, between, heading
+from salaries.official import Area
+from salaries.today import PayToday, pay_today
 
 BRANCHES_IN_FULL = 10
 BRANCHES_LISTED = 200  # past the ones in full; beyond that, each rung's profile lists them
@@ -37,21 +40,53 @@ class Walk:
     # The current role's descriptions, each with the other employer it is said of, if any
     # (a role on two employers' ladders: one's description must not pass for the other's).
     descriptions: list[tuple] = field(default_factory=list)
+    # Official pay today in the chosen area: each rung's role's PayToday (also on every
+    # rung as `rung.today`, with `rung.change_in`, the change from the rung below).
+    area: Area | None = None
+    pay_today: dict[int, PayToday] = field(default_factory=dict)
+    today_heading: str = ""
+    change_in: StepToday | None = None  # from the rung below to the current one
+    change_out: StepToday | None = None  # from the current rung to the one above
 
     @classmethod
-    def at(cls, ladder: Ladder, slug: str, *, with_branches: bool) -> Walk:
+    def at(
+        cls, ladder: Ladder, slug: str, *, with_branches: bool, area: Area | None = None
+    ) -> Walk:
         """The walk standing on the rung whose role has this slug. `ladder` comes with its
         rungs and role profiles prefetched (Ladder.objects.with_rungs(role_profiles=True));
         the moves off the ladder are
-        worked out only `with_branches` (the whole page lists them, a step does not)."""
-        walk = cls(ladder=ladder, rungs=list(ladder.rungs.all()))
+        worked out only `with_branches` (the whole page lists them, a step does not).
+        Official pay today is that of `area` (national figures when None)."""
+        walk = cls(ladder=ladder, rungs=list(ladder.rungs.all()), area=area)
         walk.stand_on(slug)
         if with_branches:
             walk.list_branches()
         if walk.current is not None:
             walk.find_steps()
             walk.describe_current()
+        walk.add_pay_today()
         return walk
+
+    def add_pay_today(self) -> None:
+        """Every rung's median and the change of every step between rungs, the moves
+        off the ladder's too: one call, two queries, whatever the number of rungs."""
+        roles = [rung.role for rung in self.rungs]
+        roles += [step.to_role for step in self.branches]
+        self.pay_today = pay_today(roles, self.area)
+        self.today_heading = heading(self.pay_today, self.area)
+        below = None
+        for rung in self.rungs:
+            rung.today = self.pay_today.get(rung.role_id)
+            rung.change_in = (
+                between(self.pay_today, below.role, rung.role, self.area) if below else None
+            )
+            below = rung
+        # The steps either side of the current rung show theirs once, in its details.
+        attach_to_steps(self.branches, self.pay_today, self.area)
+        if self.current is not None:
+            self.change_in = self.current.change_in
+            if self.above is not None:
+                self.change_out = self.above.change_in
 
     def describe_current(self) -> None:
         facts = self.current.role.descriptions

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 ROLES = "/compare/roles/"
 ROWS = [
     "Pay",
+    "Median pay today (BLS OEWS, May 2025, National)",
     "Education",
     "Experience",
     "Certifications",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from decimal import Decimal
 
 from django.http import HttpResponse
@@ -11,12 +12,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Spreadsheets skip leading spaces before a formula, and some read the fullwidth signs (as an
 # East Asian keyboard types them) as the ASCII ones.
 FULLWIDTH_STARTS = ("＝", "＋", "－", "＠")
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def safe_cell(value) -> str:
     """Spreadsheets run cells that start like a formula, after any whitespace (U+3000 and
     no-break spaces included); prefix those with a quote."""
     text = "" if value is None else str(value)
+    if PLAIN_NUMBER.fullmatch(text):  # a negative change is a number, not a formula
+        return text
     risky = text.startswith(FORMULA_STARTS) or text.lstrip().startswith(
         FORMULA_STARTS + FULLWIDTH_STARTS
     )
@@ -46,7 +50,25 @@ HEADINGS = {
     "yearly_high": "Yearly high (USD)",
     "adjusted_low": "Adjusted yearly low (USD)",
     "adjusted_high": "Adjusted yearly high (USD)",
+    # BLS's official figures (OEWS), on rows of their own, after every other column.
+    "today_median": "Median pay today (annual, USD)",
+    "today_area": "Median pay today: area",
+    "today_release": "Median pay today: release",
+    "soc": "Federal occupation (SOC)",
+    "closeness": "How close the occupation is",
+    "today_change": "Median pay change (annual, USD)",
+    "today_note": "Median pay today: note",
 }
+TODAY_HEADER = [
+    "today_median",
+    "today_area",
+    "today_release",
+    "soc",
+    "closeness",
+    "today_change",
+    "today_note",
+]
+TODAY_ATTRIBUTE = "median pay today (BLS)"
 
 
 def heading(name: str) -> str:
@@ -142,6 +164,62 @@ def citation(row) -> list:
     return [source.title, published, source.year or "", row.quote]
 
 
+def bls_citation(estimate) -> list:
+    """The release's source, date and year, for a row of official figures (no quote:
+    BLS publishes tables, not sentences)."""
+    if estimate is None:
+        return ["", "", "", ""]
+    source = estimate.release.source
+    published = source.published_on.isoformat() if source.published_on else "undated"
+    return [source.title, published, source.year or "", ""]
+
+
+def today_value(pay) -> str:
+    """The median as the page words it: "$45,410 median a year, Salt Lake City-Murray, UT,
+    BLS May 2025", or why there is none."""
+    estimate = pay.headline if pay is not None else None
+    if estimate is None:
+        return "no official figures"
+    return (
+        f"{estimate.shown('annual_median')} median a year, {estimate.area.name}, "
+        f"BLS {estimate.release.name}"
+    )
+
+
+def today_cells(pay) -> list:
+    """The official columns of a role's row: its median as a plain number (blank, with
+    the note saying why, where there is none), where and when it is from, the federal
+    occupation and how close it is."""
+    estimate = pay.headline if pay is not None else None
+    mapping = pay.mapping if pay is not None else None
+    soc = f"{mapping.occupation.code} {mapping.occupation.title}" if pay.occupation else ""
+    closeness = mapping.get_closeness_display() if mapping else "no federal occupation chosen yet"
+    if estimate is None:
+        note = pay.why_none if pay is not None else "No official figures."
+        return ["", "", "", soc, closeness, "", note]
+    notes = []
+    if estimate.annual_median is None:
+        notes.append(f"median {estimate.shown('annual_median')}")
+    if pay.local_missing:
+        notes.append(f"BLS publishes no figure for this occupation in {pay.area.name}: national")
+    median = whole(estimate.annual_median)
+    area, release = estimate.area.name, estimate.release.name
+    return [median, area, release, soc, closeness, "", "; ".join(notes)]
+
+
+def change_cells(step) -> list:
+    """The official columns of a step's row: the yearly change as a plain number (blank
+    where there is none, or the two roles share one occupation, with the note saying so)."""
+    change = step.change if step is not None else None
+    if change is None:
+        return ["", "", "", "", "", "", step.why_none if step is not None else ""]
+    note = step.where if step.falls_back else ""
+    if change.same_occupation:
+        note = change.words
+    amount = whole(step.amount)
+    return ["", change.area.name, change.after.release.name, "", "", amount, note]
+
+
 def role_csv(roles, dollars_of: int | None) -> HttpResponse:
     # "qualifiers": how the source puts a requirement (how strongly, how widely, and
     # whether it is applied here from a statement about a group of jobs).
@@ -149,6 +227,7 @@ def role_csv(roles, dollars_of: int | None) -> HttpResponse:
     # experience or its certification, as the page's rows of those names show them.
     header = ["role", "attribute", "value", "qualifiers", "statement"]
     header += ["source", "source_date", "year", "quote", *pay_header(dollars_of)]
+    numbers_blank = [""] * len(number_header(dollars_of))
     rows = []
     for role in roles:
         for figure in role.salary_figures.all():
@@ -156,6 +235,10 @@ def role_csv(roles, dollars_of: int | None) -> HttpResponse:
                 [role.title, "pay", *pay_cells(figure, dollars_of, blanks=2)], len(header)
             )
             rows.append([*text, *number_cells(figure, dollars_of)])
+        # BLS's figures, on a row of their own (after attach_to_roles).
+        text = [role.title, TODAY_ATTRIBUTE, today_value(role.today), "", ""]
+        text += bls_citation(role.today.headline if role.today else None)
+        rows.append([*padded(text, len(header)), *numbers_blank, *today_cells(role.today)])
         for req in role.requirements.all():
             stated = [req.qualifiers, req.summary, *citation(req)]
             parts = [
@@ -181,7 +264,8 @@ def role_csv(roles, dollars_of: int | None) -> HttpResponse:
                 rows.append(
                     [role.title, "leads to", move.to_role.title, group.label, "", *citation(move)]
                 )
-    return csv_response("role-comparison.csv", header + number_header(dollars_of), rows)
+    full = header + number_header(dollars_of) + TODAY_HEADER
+    return csv_response("role-comparison.csv", full, rows)
 
 
 def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
@@ -202,6 +286,12 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
         *pay_header(dollars_of),
     ]
     rows = []
+    numbers_blank = [""] * len(number_header(dollars_of))
+
+    def official_row(base: list, attribute: str, value: str, estimate, cells: list) -> None:
+        """A row of BLS's figures: cited to the release, numbers in the last columns."""
+        text = padded([*base, attribute, value, "", "", *bls_citation(estimate)], len(header))
+        rows.append([*text, *numbers_blank, *cells])
 
     def pay_rows(base: list, attribute: str, role) -> None:
         for figure in role.salary_figures.all():
@@ -215,6 +305,9 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
             # One row per rung, even one whose sources state nothing about it.
             rows.append([*base, "role on this rung", cell.role.title])
             pay_rows(base, "pay", cell.role)
+            today = cell.today
+            estimate = today.headline if today else None
+            official_row(base, TODAY_ATTRIBUTE, today_value(today), estimate, today_cells(today))
             for req in cell.role.requirements.all():
                 stated = [req.qualifiers, req.summary, *citation(req)]
                 if req.education is not None:
@@ -229,6 +322,11 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
                 rows.append([*base, "time in role before next rung", time, "", "", *citation(move)])
                 if not move.order_is_stated:
                     rows.append([*base, "move to next rung inferred from", move.inferred_from])
+            if step := cell.change_up:
+                after = step.change.after if step.change else None
+                attribute = "median pay change to next rung (BLS)"
+                words = f"Change: {step.words}"
+                official_row(base, attribute, words, after, change_cells(step))
         # The totals, as the page's last rows show them; worked out, so cited only where
         # one source states them.
         totals = [name, "totals"]
@@ -248,4 +346,10 @@ def ladder_csv(columns, dollars_of: int | None) -> HttpResponse:
                 rows.append([*totals, cell.role.title, attribute, "not stated"])
             else:
                 pay_rows([*totals, cell.role.title], attribute, cell.role)
-    return csv_response("ladder-comparison.csv", header + number_header(dollars_of), rows)
+        if step := column.total_change:
+            after = step.change.after if step.change else None
+            attribute = "median pay change, rung 1 to the last rung (BLS)"
+            words = f"Change: {step.words}"
+            official_row([*totals, ""], attribute, words, after, change_cells(step))
+    full = header + number_header(dollars_of) + TODAY_HEADER
+    return csv_response("ladder-comparison.csv", full, rows)

@@ -9,6 +9,7 @@ from explorer.compare.memory import remembered_comparisons
 from explorer.compare.pay import chart_rows
 from explorer.compare.selection import chooser
 from ladders.models import Promotion, Rung
+from ladders.today import heading
 from salaries.charts import pay_chart
 
 
@@ -75,11 +76,23 @@ def ladder_rows(columns) -> list[tuple[int, list]]:
 
 
 def workbench_context(
-    request, selection, pay, *, noun: str, everything, name_field: str, base_url: str, roles, cited
+    request,
+    selection,
+    pay,
+    *,
+    noun: str,
+    everything,
+    name_field: str,
+    base_url: str,
+    roles,
+    cited,
+    area=None,
 ) -> dict:
     """What both comparison pages show around their table: the chooser, the pay chart
-    and dollars year, numbered sources, and the remembered comparisons to go back to."""
+    and dollars year, numbered sources, the remembered comparisons to go back to, and
+    what the row of official medians is called (the roles carry theirs as `role.today`)."""
     return {
+        "today_heading": heading([getattr(role, "today", None) for role in roles], area),
         "selection": selection,
         "chart": pay_chart(chart_rows(roles)) if selection.ready else None,
         **chooser(selection, everything, name_field),

@@ -10,6 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 from careers.models import Role
 from core.cache import cached_page
 from core.htmx import HtmxHttpRequest, fragment
+from explorer.area import chosen_area
 from explorer.compare.export import ladder_csv, role_csv
 from explorer.compare.memory import choose_to_compare, remember_selection
 from explorer.compare.pay import PayBasis, attach_normalised_pay
@@ -17,6 +18,7 @@ from explorer.compare.selection import CLEARED, read_selection
 from explorer.compare.tables import attach_role_ladders, ladder_rows, workbench_context
 from ladders.comparison import build_columns
 from ladders.models import Ladder
+from ladders.today import attach_to_roles
 
 # What a comparison reads beside its items: the dollars year, "the last one was just
 # removed", and the CSV download.
@@ -45,6 +47,8 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
     roles = selection.items
     attach_normalised_pay(roles, pay.dollars_of, pay.cpi)
     attach_role_ladders(roles)
+    area = chosen_area(request)
+    attach_to_roles(roles, area)
     if request.GET.get("format") == "csv" and selection.ready:
         return role_csv(roles, pay.dollars_of)
     cited = [row for role in roles for row in role.cited_rows()]
@@ -58,6 +62,7 @@ def compare_roles(request: HtmxHttpRequest) -> HttpResponse:
         base_url=base_url,
         roles=roles,
         cited=cited,
+        area=area,
     )
     template = fragment(request, "explorer/compare/compare_roles.html", "comparison")
     return render(
@@ -77,7 +82,8 @@ def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
         return redirect(f"{base_url}?{selection.canonical}")
     pay = PayBasis.from_request(request)
     selection.keep = {"dollars": pay.dollars_of}
-    columns = build_columns(selection.items) if selection.items else []
+    area = chosen_area(request)
+    columns = build_columns(selection.items, area) if selection.items else []
     roles = [cell.role for column in columns for cell in column.cells]
     attach_normalised_pay(roles, pay.dollars_of, pay.cpi)
     if request.GET.get("format") == "csv" and selection.ready:
@@ -93,6 +99,7 @@ def compare_ladders(request: HtmxHttpRequest) -> HttpResponse:
         base_url=base_url,
         roles=roles,
         cited=[*cited, *(column.ladder for column in columns)],
+        area=area,
     )
     template = fragment(request, "explorer/compare/compare_ladders.html", "comparison")
     return render(

@@ -13,6 +13,7 @@ from core.choosers import drop_down_choices
 from core.context import parts
 from core.htmx import HtmxHttpRequest, fragment
 from core.pagination import paginate
+from explorer.area import chosen_area
 from explorer.compare.memory import add_link
 from explorer.forms import PathForm
 from ladders.cards import ladder_cards
@@ -43,7 +44,12 @@ def ladder_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     ladder = get_object_or_404(Ladder.objects.with_rungs(role_profiles=True), slug=slug)
     template = fragment(request, "explorer/ladder_detail.html", "walk-step")
     # Only the whole page lists the moves off the ladder; a step swaps in one rung.
-    walk = Walk.at(ladder, request.GET.get("at", ""), with_branches="#" not in template)
+    walk = Walk.at(
+        ladder,
+        request.GET.get("at", ""),
+        with_branches="#" not in template,
+        area=chosen_area(request),
+    )
     compare = add_link(request, "ladder", reverse("ladders:compare-ladders"), ladder)
     return render(request, template, {**parts(walk), "compare": compare})
 
@@ -61,7 +67,9 @@ def path_finder(request: HtmxHttpRequest) -> HttpResponse:
     form = PathForm.from_query(request.GET)
     context = {"form": form, "choices": drop_down_choices(Role.objects.all(), "title")}
     if form.is_bound and form.is_valid():
-        route = explore(form.cleaned_data["start"], form.cleaned_data["goal"])
+        route = explore(
+            form.cleaned_data["start"], form.cleaned_data["goal"], area=chosen_area(request)
+        )
         context.update(parts(route), route=route)
     # A form error is an answer inside the form (200), so a swap never blanks the page.
     template = fragment(request, "explorer/path_finder.html", "path-result")

@@ -79,7 +79,9 @@ def test_on_a_phone_each_role_is_named_beside_its_cell_and_nothing_scrolls(
     for link in page.locator("table.compare thead a").all():
         assert across_the_screen(page, link)
     for name in ["Pay", "Certifications", "Leads to"]:
-        row = page.locator("table.compare tbody tr", has=page.get_by_role("rowheader", name=name))
+        row = page.locator(
+            "table.compare tbody tr", has=page.get_by_role("rowheader", name=name, exact=True)
+        )
         cells = row.locator("td")
         expect(cells).to_have_count(count)
         labels = [

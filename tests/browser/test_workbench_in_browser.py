@@ -132,7 +132,9 @@ def test_four_items_print_on_two_legible_pages(page: Page, site: str, path):
 
 def test_the_printout_leaves_out_rows_that_state_nothing(page: Page, site: str):
     page.goto(site + "/compare/roles/?role=supervisor&role=executive")
-    pay = page.locator("table.compare tbody tr", has=page.get_by_role("rowheader", name="Pay"))
+    pay = page.locator(
+        "table.compare tbody tr", has=page.get_by_role("rowheader", name="Pay", exact=True)
+    )
     leads_to = page.locator("table.compare tr", has=page.get_by_role("rowheader", name="Leads to"))
     expect(pay).to_contain_text("Not stated")
     page.emulate_media(media="print")
