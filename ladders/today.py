@@ -100,7 +100,7 @@ def no_figures(title: str, pay: PayToday | None) -> str:
     if pay is None or pay.mapping is None:
         return f"no federal occupation has been chosen for {title} yet"
     if pay.mapping.closeness == Closeness.NONE:
-        return f"no federal category fits {title}"
+        return f"{title} has no federal category that fits it"
     return f"BLS publishes no estimates for the occupation of {title} in the latest release"
 
 

@@ -83,8 +83,8 @@ def test_a_step_to_a_role_with_no_federal_category_has_no_change_and_says_why(cl
     for position in (4, 5):  # into and out of the QA representative's rung
         cell = rung_html(html, position)
         assert (
-            "No change can be worked out: no federal category fits Quality assurance "
-            "representative."
+            "No change can be worked out: Quality assurance representative has no federal "
+            "category that fits it."
         ) in cell
         assert "a year (+" not in cell[cell.index("Change from") :]
 
@@ -311,7 +311,7 @@ def test_the_ladder_csv_has_each_rungs_median_and_each_steps_change(client):
         and r["rung"] in ("3", "4")
     ]
     assert [r["today_change"] for r in qa] == ["", ""]
-    assert all("no federal category fits" in r["today_note"] for r in qa)
+    assert all("has no federal category that fits it" in r["today_note"] for r in qa)
     assert sum(int(r["today_median"]) for r in medians.values()) > 0
 
 

@@ -86,7 +86,7 @@ def test_the_role_list_shows_dated_figures_in_todays_dollars_with_the_banner(cli
     figure = csm_figure()
     low = money(in_latest_dollars(figure.low, 2007), "year").removesuffix(" a year")
     assert f"in {latest()} dollars: typically {low}" in page
-    assert "About the pay figures:" in page
+    assert "About the articles’ pay figures:" in page
     assert "from 2007–2008 or undated" in page
     assert "An undated figure is never adjusted" in page
     # 001's "Entry-level salaries range from $19,000 to $34,000" gives no period.
@@ -97,7 +97,7 @@ def test_the_role_list_shows_dated_figures_in_todays_dollars_with_the_banner(cli
 def test_a_page_whose_figures_all_state_their_period_does_not_explain_as_we_read_it(client):
     role = Role.objects.get(slug="customer-service-training-manager")  # 001: "a year"
     page = client.get(role.get_absolute_url()).content.decode()
-    assert "About the pay figures:" in page
+    assert "About the articles’ pay figures:" in page
     assert "as we read it" not in page.lower()
 
 
@@ -131,5 +131,5 @@ def test_ladder_pages_and_routes_carry_the_note_on_when_pay_dates_from(client):
         "/paths/", {"from": "customer-service-representative", "to": CSM}
     ).content.decode()
     for page in (ladder, route):
-        assert "About the pay figures:" in page
+        assert "About the articles’ pay figures:" in page
         assert "from 2007–2008 or undated" in page
