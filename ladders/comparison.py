@@ -49,7 +49,7 @@ class Cell:
     step_up: Promotion | None = None  # the move from this rung to the next, if the data holds one
     is_last: bool = False  # the ladder names no rung above (not "the top": no source says so)
     today: PayToday | None = None  # BLS's figures for the role, where the reader is
-    change_up: StepToday | None = None  # their change to the next rung's, whatever the move
+    change_up: StepToday | None = None  # their change to the next rung's, along a held move
 
     @property
     def required_education(self) -> list[RequirementStatement]:
@@ -249,7 +249,9 @@ def build_columns(ladders: list[Ladder], area: Area | None = None) -> list[Colum
         for cell in cells:
             cell.today = pay.get(cell.role.pk)
         for lower, upper in pairwise(cells):
-            lower.change_up = between(pay, lower.role, upper.role, area)
+            # Only along a move the data holds: neighbouring rungs need not be one.
+            if lower.step_up is not None:
+                lower.change_up = between(pay, lower.role, upper.role, area)
         column = Column(ladder=ladder, cells=cells, time=path_time(chain))
         if len(cells) > 1:
             column.total_change = between(pay, cells[0].role, cells[-1].role, area)

@@ -74,11 +74,17 @@ class Walk:
         roles += [step.to_role for step in self.branches]
         self.pay_today = pay_today(roles, self.area)
         self.today_heading = heading(self.pay_today, self.area)
+        # A change is worked out only along a move the data holds (either way): two
+        # neighbouring rungs need not be one (PeopleSupport's all start from the CSR).
+        moves = set(self.ladder.promotions.values_list("from_role_id", "to_role_id"))
         below = None
         for rung in self.rungs:
             rung.today = self.pay_today.get(rung.role_id)
+            linked = below is not None and (
+                (below.role_id, rung.role_id) in moves or (rung.role_id, below.role_id) in moves
+            )
             rung.change_in = (
-                between(self.pay_today, below.role, rung.role, self.area) if below else None
+                between(self.pay_today, below.role, rung.role, self.area) if linked else None
             )
             below = rung
         # The steps either side of the current rung show theirs once, in its details.

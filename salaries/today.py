@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Exists, OuterRef, Q, Subquery, When
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from salaries.official import (
     BUSINESS_SUPPORT,
@@ -46,12 +47,17 @@ class PayToday:
 
     @property
     def headline(self) -> WageEstimate | None:
-        """The figures a one-line summary uses: the chosen area's, else the nation's."""
-        return self.local or self.national
+        """The figures a one-line summary uses: the chosen area's where BLS publishes a
+        median there, else the nation's (the same rule as step_change and the pay filter)."""
+        if self.local is not None and self.local.annual_median is not None:
+            return self.local
+        return self.national
 
     @property
     def local_missing(self) -> bool:
-        return self.is_local and self.local is None and self.national is not None
+        """An area is chosen but BLS publishes no median there (no estimate at all, or
+        one whose wages it does not release), so the summary is the nation's."""
+        return self.is_local and self.national is not None and self.headline is self.national
 
     @property
     def why_none(self) -> str:
@@ -111,9 +117,9 @@ def roles_with_median_at_least(
 ):
     """The roles (a queryset) whose federal occupation's median in the latest release
     reaches `amount`: the annual median, or the hourly one with `hourly`. The figure is the
-    one a role's "today" cell shows: the chosen area's estimate where BLS publishes one
-    there, else the nation's (a local estimate whose median BLS does not release counts as
-    no median, as the cell says). One query: subqueries on the role's mapping."""
+    one a role's "today" cell shows: the chosen area's median where BLS publishes one
+    there, else the nation's (also where BLS has a local estimate but does not release its
+    wages). One query: subqueries on the role's mapping."""
     measure = "hourly_median" if hourly else "annual_median"
     latest = WageRelease.objects.order_by("-published_on").values("code")[:1]
     estimates = WageEstimate.objects.filter(
@@ -125,10 +131,8 @@ def roles_with_median_at_least(
     if area is None or area.code == NATIONAL:
         median = nationally
     else:
-        here = estimates.filter(area=area.code)
-        median = Case(
-            When(Exists(here), then=Subquery(here.values(measure)[:1])), default=nationally
-        )
+        here = Subquery(estimates.filter(area=area.code).values(measure)[:1])
+        median = Coalesce(here, nationally)
     return roles.annotate(median_today=median).filter(median_today__gte=amount)
 
 
@@ -159,9 +163,15 @@ class StepChange:
     @property
     def words(self) -> str:
         if self.same_occupation:
-            return "the same federal occupation: BLS shows no difference"
+            return "the same federal occupation: BLS’s figures cannot tell these roles apart"
         sign = "+" if self.amount >= 0 else "−"
-        return f"{sign}${abs(self.amount):,.0f} a year ({sign}{abs(self.percent)}%)"
+        # Both medians, so the change can be checked whichever area they are from.
+        before = self.before.shown("annual_median")
+        after = self.after.shown("annual_median")
+        return (
+            f"{sign}${abs(self.amount):,.0f} a year ({sign}{abs(self.percent)}%), "
+            f"from {before} to {after}"
+        )
 
 
 def step_change(start: PayToday | None, end: PayToday | None) -> StepChange | None:

@@ -64,8 +64,8 @@ def test_each_step_between_rungs_shows_the_change_in_the_chosen_area(client):
     percent = round((after - before) * 100 / before)
     assert after > before
     assert (
-        f"Change from rung 1: +{money(after - before)} a year (+{percent}%) "
-        "(Salt Lake City-Murray, UT, BLS May 2025)"
+        f"Change from rung 1: +{money(after - before)} a year (+{percent}%), "
+        f"from {money(before)} to {money(after)} (Salt Lake City-Murray, UT, BLS May 2025)"
     ) in rung_html(html, 2)
 
 
@@ -73,9 +73,19 @@ def test_the_same_occupation_on_both_rungs_says_bls_shows_no_difference(client):
     in_area(client, UTAH)
     html = client.get("/ladders/customer-service-track/").content.decode()
     # CSR and senior CSR both map to 43-4051.
-    assert "Change from rung 1: The same federal occupation: BLS shows no difference" in (
-        rung_html(html, 2)
+    assert (
+        "Change from rung 1: The same federal occupation: BLS’s figures cannot tell these "
+        "roles apart" in rung_html(html, 2)
     )
+
+
+def test_no_change_is_worked_out_between_rungs_no_move_links(client):
+    # The customer service track's moves both start from the CSR: none from rung 2 to 3.
+    in_area(client, UTAH)
+    html = client.get("/ladders/customer-service-track/").content.decode()
+    assert "Change from rung" not in rung_html(html, 3)
+    walk = client.get("/ladders/customer-service-track/", {"at": "customer-service-manager"})
+    assert "Change from Senior" not in walk.content.decode()
 
 
 def test_a_step_to_a_role_with_no_federal_category_has_no_change_and_says_why(client):
@@ -294,14 +304,13 @@ def test_the_ladder_csv_has_each_rungs_median_and_each_steps_change(client):
         r["rung"]: r for r in track if r["attribute"] == "median pay change to next rung (BLS)"
     }
     assert changes["1"]["today_change"] == ""  # one occupation: no difference to show
-    assert "BLS shows no difference" in changes["1"]["today_note"]
-    senior = median_of("senior-customer-service-representative", UTAH).annual_median
-    manager = median_of("customer-service-manager", UTAH).annual_median
-    assert int(changes["2"]["today_change"]) == manager - senior
+    assert "BLS’s figures cannot tell these roles apart" in changes["1"]["today_note"]
+    assert "2" not in changes  # no move from rung 2 to rung 3: no change worked out
     total = next(
         r for r in track if r["attribute"] == "median pay change, rung 1 to the last rung (BLS)"
     )
     csr = median_of("customer-service-representative", UTAH).annual_median
+    manager = median_of("customer-service-manager", UTAH).annual_median
     assert int(total["today_change"]) == manager - csr
     qa = [
         r

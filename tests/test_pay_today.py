@@ -94,7 +94,7 @@ def test_a_step_within_one_occupation_says_bls_shows_no_difference():
     )
     found = pay_today([csr, senior])
     change = step_change(found[csr.pk], found[senior.pk])
-    assert change.same_occupation and "BLS shows no difference" in change.words
+    assert change.same_occupation and "BLS’s figures cannot tell these roles apart" in change.words
 
 
 def test_a_step_to_a_role_without_figures_has_no_change():

@@ -72,7 +72,7 @@ def test_a_group_published_nationally_only_says_so_where_the_reader_is(client):
     page = profile(client, "executive", SALT_LAKE_CITY).text
     assert (
         "BLS publishes no estimate of this occupation for Salt Lake City-Murray, UT, so the "
-        "figures are national." in page
+        "median above is the nation’s." in page
     )
     assert f"${row('11-1000', NATIONAL).annual_median:,.0f} a year" in page
     assert "These are the figures for everyone in that federal category" in page
@@ -121,3 +121,18 @@ def test_the_spread_chart_places_percentiles_on_one_axis_and_arrows_a_top_coded_
     assert chart.axis_max >= Decimal(230000)
     # Linear from $0: twice the pay is twice as far from the left edge.
     assert (first.x_p90 - chart.plot_left) == pytest.approx(2 * (first.x_p25 - chart.plot_left))
+
+
+def test_a_local_estimate_whose_wages_bls_withholds_gives_the_nations_median(client):
+    # Database Administrators in Salt Lake City: employment published, wages not released.
+    local = row("15-1242", SALT_LAKE_CITY)
+    assert local.annual_median is None and local.employment is not None
+    page = profile(client, "development-support-representative", SALT_LAKE_CITY).text
+    nation = row("15-1242", NATIONAL)
+    assert f"Median pay: <strong>${nation.annual_median:,.0f} a year</strong>" in page
+    assert "across the United States" in page and "not released by BLS a year" not in page
+    assert (
+        "BLS does not release the wages of this occupation in Salt Lake City-Murray, UT, so "
+        "the median above is the nation’s." in page
+    )
+    assert f"<td>{local.employment:,.0f}</td>" in page  # the local column stays
