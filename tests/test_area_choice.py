@@ -60,7 +60,7 @@ def test_national_forgets_the_area(client):
     client.cookies["area"] = UTAH
     response = client.get(CHOOSER, {"area": "national"})
     assert response.cookies["area"].value == "" and response.cookies["area"]["max-age"] == 0
-    assert "Official pay for <strong>National</strong>" in client.get("/roles/").text
+    assert "Official pay for <strong>the United States</strong>" in client.get("/roles/").text
 
 
 def test_a_link_that_carries_an_area_remembers_it_and_drops_it_from_the_address(client):
@@ -84,7 +84,7 @@ def test_an_unknown_area_cookie_is_the_nation_and_shares_its_cached_page(client,
     client.cookies["area"] = value
     again = client.get("/ladders/")
     assert again.status_code == 200 and again["X-Cache"] == "hit"
-    assert "Official pay for <strong>National</strong>" in again.text
+    assert "Official pay for <strong>the United States</strong>" in again.text
 
 
 def test_each_known_area_has_its_own_cached_page(client):

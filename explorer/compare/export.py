@@ -171,7 +171,8 @@ def bls_citation(estimate) -> list:
         return ["", "", "", ""]
     source = estimate.release.source
     published = source.published_on.isoformat() if source.published_on else "undated"
-    return [source.title, published, source.year or "", ""]
+    # The figures are for May 2025 (the release's reference year), published in 2026.
+    return [source.title, published, estimate.release.code[:4], ""]
 
 
 def today_value(pay) -> str:

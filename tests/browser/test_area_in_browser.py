@@ -21,7 +21,7 @@ def test_a_typed_city_changes_the_figures_on_the_role_page(page: Page, site: str
     page.goto(site + CSR)
     headline = page.locator(".today-headline strong")
     expect(headline).to_have_text(median("0000000"))
-    expect(page.locator(".area-bar")).to_contain_text("Official pay for National")
+    expect(page.locator(".area-bar")).to_contain_text("Official pay for the United States")
     # Keyboard only: the link under the menu, the typed name, Enter.
     page.locator(".area-bar a").focus()
     page.keyboard.press("Enter")
