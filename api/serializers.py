@@ -163,8 +163,11 @@ def measure_data(estimate: WageEstimate, name: str) -> dict:
     in words why there is none: top-coded, not released, not published here) and BLS's
     footnotes on it, in BLS's words."""
     words = estimate.release.footnotes
+    value = estimate.measure(name)
+    # Counts and annual wages are whole numbers in BLS's tables: 69990, not 69990.0.
+    whole = name == "employment" or name.startswith("annual_")
     return {
-        "value": _decimal(estimate.measure(name)),
+        "value": int(value) if whole and value is not None else _decimal(value),
         "shown": estimate.shown(name),
         "footnotes": [words.get(code, code) for code in estimate.footnotes_of(name)],
     }

@@ -151,6 +151,11 @@ class SpreadChart:
     axis_y: float
     bar_height: int = BAR_HEIGHT
 
+    @property
+    def top_coded(self) -> bool:
+        """Whether any row's 90th percentile is top-coded (drawn as an arrow)."""
+        return any(row.top_coded for row in self.rows)
+
 
 SPREAD_NAMES = ["annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"]
 

@@ -121,8 +121,13 @@ class ArticlesChecked:
         return list(reversed(self.states[-SPREAD_EXAMPLES:]))
 
     @property
-    def middle_state(self) -> StateMedian | None:
-        return self.states[len(self.states) // 2] if self.states else None
+    def middle_states(self) -> list[StateMedian]:
+        """The state in the middle of the ranking, or the two when their number is even."""
+        count = len(self.states)
+        if not count:
+            return []
+        half = count // 2
+        return self.states[half - 1 : half + 1] if count % 2 == 0 else [self.states[half]]
 
     @property
     def spread(self):

@@ -97,6 +97,15 @@ class WhereJobs:
     classes: list[geography.ValueClass] = field(default_factory=list)
     areas: list[AreaRow] = field(default_factory=list)  # every area, ranked
     chosen_row: AreaRow | None = None
+    sort_measure: str | None = None  # the measure the areas are ranked by (None: by name)
+
+    @property
+    def chosen_ranked(self) -> bool:
+        """Whether the chosen area's rank means something: ranked by a measure it has."""
+        row = self.chosen_row
+        return bool(
+            row and self.sort_measure and row.estimate.measure(self.sort_measure) is not None
+        )
 
     @property
     def occupation(self):
@@ -223,6 +232,7 @@ def where_jobs(
         found.outline_code,
     )
     _, by, descending = SORTS[sort]
+    found.sort_measure = by
     found.areas = geography.ranked(
         areas,
         (lambda row: row.estimate.measure(by)) if by else (lambda row: None),

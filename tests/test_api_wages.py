@@ -242,3 +242,11 @@ def test_the_area_asked_for_is_cached_apart(client):
     local = client.get(url, {"area": SALT_LAKE_CITY})
     assert national is None and local.json()["pay_today"]["local"] is not None
     assert client.get(url, {"area": SALT_LAKE_CITY})["X-Cache"] == "hit"
+
+
+def test_counts_and_annual_wages_are_whole_numbers(client):
+    data = client.get("/api/wages/", {"occupation": "43-4051", "area": "0000000"}).json()
+    measures = data[next(k for k in data if isinstance(data[k], list))][0]["measures"]
+    assert isinstance(measures["employment"]["value"], int)
+    assert isinstance(measures["annual_median"]["value"], int)
+    assert isinstance(measures["hourly_median"]["value"], float)

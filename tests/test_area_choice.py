@@ -122,3 +122,9 @@ def test_an_area_added_in_admin_is_known_at_once():
     Area.objects.filter(code="9999999").delete()
     forget_areas()
     assert "9999999" not in known_areas()
+
+
+def test_the_place_form_sent_empty_says_what_to_do(client):
+    response = client.get(CHOOSER, {"place": "  "})
+    assert response.status_code == 200 and "area" not in response.cookies
+    assert "Type the name of a city or region first" in response.text

@@ -166,3 +166,13 @@ def test_without_official_figures_the_page_says_so(client):
     WageRelease.objects.all().delete()
     page = html(client)
     assert "No official estimates are loaded yet" in page
+
+
+@pytest.mark.django_db
+def test_an_even_number_of_states_has_two_in_the_middle(client):
+    from salaries.official import Area
+
+    states = Area.objects.filter(kind="state").count()
+    assert states % 2 == 0  # 54 as BLS publishes them
+    page = client.get("/checked/").content.decode()
+    assert f"The two states in the middle of the {states}" in page

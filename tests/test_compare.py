@@ -494,3 +494,10 @@ def test_an_odd_spelling_of_a_selection_is_sent_to_its_one_address(client, asked
     assert response.status_code == 302
     assert response["Location"] == "/compare/roles/?role=executive&role=manager"
     assert "compare_role" not in response.cookies
+
+
+def test_the_sources_name_bls_with_its_caveat_where_official_medians_are_shown(client):
+    page = client.get("/compare/roles/", {"role": ["executive", "manager"]}).content.decode()
+    sources = page[page.index('id="sources-heading"') :]
+    assert "Official medians:" in sources and "BLS OEWS, May 2025" in sources
+    assert "BLS.gov cannot vouch for the data" in sources

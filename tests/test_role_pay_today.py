@@ -136,3 +136,11 @@ def test_a_local_estimate_whose_wages_bls_withholds_gives_the_nations_median(cli
         "the median above is the nation’s." in page
     )
     assert f"<td>{local.employment:,.0f}</td>" in page  # the local column stays
+
+
+def test_the_chart_explains_an_arrow_only_where_it_draws_one(client):
+    page = profile(client, "customer-service-representative").text
+    assert "10th to 90th percentile; box: 25th to 75th" in page
+    assert "An arrow means" not in page
+    high = Estimate(Decimal(100000), Decimal(150000), Decimal(200000), Decimal(230000), None, True)
+    assert wage_spread_chart([("high", high)]).top_coded

@@ -349,3 +349,16 @@ def test_ranking_puts_areas_without_a_value_last_and_ties_by_name():
 def test_every_role_with_an_occupation_answers(client):
     for role in Role.objects.all():
         assert page(client, role.slug).status_code == 200, role.slug
+
+
+@pytest.mark.django_db
+def test_the_readers_area_is_ranked_only_by_a_figure_it_has(client):
+    client.cookies["area"] = "0041620"  # Salt Lake City: Database Administrators' wages withheld
+    jobs = "/roles/development-support-representative/jobs/"
+    by_median = client.get(jobs, {"sort": "annual_median"}).content.decode()
+    assert "Salt Lake City-Murray, UT</strong> (" in by_median
+    assert "ranked" not in by_median.split("chosen-note", 1)[1].split("</p>", 1)[0]
+    by_name = client.get(jobs, {"sort": "name"}).content.decode()
+    assert "ranked" not in by_name.split("chosen-note", 1)[1].split("</p>", 1)[0]
+    csr = client.get("/roles/customer-service-representative/jobs/").content.decode()
+    assert "ranked" in csr.split("chosen-note", 1)[1].split("</p>", 1)[0]

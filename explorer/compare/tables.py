@@ -91,8 +91,11 @@ def workbench_context(
     """What both comparison pages show around their table: the chooser, the pay chart
     and dollars year, numbered sources, the remembered comparisons to go back to, and
     what the row of official medians is called (the roles carry theirs as `role.today`)."""
+    pays = [getattr(role, "today", None) for role in roles]
     return {
-        "today_heading": heading([getattr(role, "today", None) for role in roles], area),
+        "today_heading": heading(pays, area),
+        # The release the official medians are from, cited beside the articles.
+        "today_release": next((pay.release for pay in pays if pay and pay.release), None),
         "selection": selection,
         "chart": pay_chart(chart_rows(roles)) if selection.ready else None,
         **chooser(selection, everything, name_field),

@@ -40,5 +40,7 @@ def choose_area(request: HttpRequest) -> HttpResponse:
         "typed": typed[:100],
         "suggestions": suggestions,
         "no_match": bool(typed.strip()) and not suggestions,
+        # The place form sent with nothing typed: say so, rather than nothing at all.
+        "empty": "place" in request.GET and not typed.strip(),
     }
     return render(request, "explorer/area_chooser.html", context)
